@@ -1,0 +1,3 @@
+import { hello } from '@tracker/domain';
+import { x } from './other.js';
+console.log(hello, x);
