@@ -1,3 +1,49 @@
-import { hello } from '@tracker/domain';
-import { x } from './other.js';
-console.log(hello, x);
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { ConfigError, loadAppConfig } from './config/app-config.js';
+
+async function bootstrap(): Promise<void> {
+  const config = loadAppConfig();
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  await app.listen(config.port, config.host);
+  const logger = app.get(Logger);
+  logger.log(`Tracker listening on ${await app.getUrl()} (GraphiQL at /graphiql)`, 'Bootstrap');
+
+  // SIGTERM/SIGINT: Fastify stops accepting and lets in-flight requests (and their appends) finish,
+  // then the shutdown hooks close the read side and the event store, and the process exits 0.
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal} received, shutting down`, 'Bootstrap');
+    app
+      .close()
+      .then(() => {
+        logger.log('Shut down cleanly', 'Bootstrap');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('The tracker failed to start:', error);
+  }
+  process.exit(1);
+});

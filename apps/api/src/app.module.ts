@@ -1,0 +1,40 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import { LoggerModule } from 'nestjs-pino';
+import { join } from 'node:path';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { EventStoreModule } from './event-store/event-store.module.js';
+import { ServerInfoResolver } from './graphql/server-info/server-info.resolver.js';
+import { HealthController } from './health/health.controller.js';
+
+/** The API server, assembled from a validated configuration. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Health probes would drown the request log.
+            autoLogging: { ignore: (request) => request.url === '/health' },
+          },
+        }),
+        EventStoreModule,
+        GraphQLModule.forRoot<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          path: '/graphql',
+          graphiql: true,
+          autoSchemaFile: join(process.cwd(), 'schema.gql'),
+          sortSchema: true,
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [ServerInfoResolver],
+    };
+  }
+}

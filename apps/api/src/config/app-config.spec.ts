@@ -1,0 +1,31 @@
+import { ConfigError, loadAppConfig } from './app-config.js';
+
+describe('loadAppConfig', () => {
+  it('runs with no configuration at all', () => {
+    const config = loadAppConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.dataDir).toMatch(/data$/);
+    expect(config.sqliteSynchronous).toBe('FULL');
+  });
+
+  it('reads values from the environment', () => {
+    const config = loadAppConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      TRACKER_DATA_DIR: '/tmp/x',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/tmp/x', logLevel: 'warn' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be integer/],
+    [{ PORT: '70000' }, /PORT must be <= 65535/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be equal to one of the allowed values/],
+    [{ TRACKER_SQLITE_SYNCHRONOUS: 'OFF' }, /TRACKER_SQLITE_SYNCHRONOUS/],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => loadAppConfig(env)).toThrow(ConfigError);
+    expect(() => loadAppConfig(env)).toThrow(message);
+  });
+});

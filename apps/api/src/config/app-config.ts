@@ -1,0 +1,69 @@
+import { envSchema } from 'env-schema';
+import { resolve } from 'node:path';
+
+/** The server's whole configuration, read once from the environment at start. */
+export interface AppConfig {
+  /** @defaultValue 3000 */
+  port: number;
+  /** @defaultValue '127.0.0.1' */
+  host: string;
+  /** Folder of the embedded event-store file and the read DB. @defaultValue './data' */
+  dataDir: string;
+  /** @defaultValue 'info' */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** SQLite durability: FULL survives power loss on every acknowledged append. @defaultValue 'FULL' */
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+}
+
+/** A configuration value that is not acceptable; the message names the variable and the reason. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const schema = {
+  type: 'object',
+  properties: {
+    PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
+    HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
+    TRACKER_DATA_DIR: { type: 'string', minLength: 1, default: './data' },
+    LOG_LEVEL: {
+      type: 'string',
+      enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      default: 'info',
+    },
+    TRACKER_SQLITE_SYNCHRONOUS: { type: 'string', enum: ['FULL', 'NORMAL'], default: 'FULL' },
+  },
+} as const;
+
+interface RawEnv {
+  PORT: number;
+  HOST: string;
+  TRACKER_DATA_DIR: string;
+  LOG_LEVEL: AppConfig['logLevel'];
+  TRACKER_SQLITE_SYNCHRONOUS: AppConfig['sqliteSynchronous'];
+}
+
+/** Validates the environment; throws ConfigError naming every bad variable. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  let raw: RawEnv;
+  try {
+    raw = envSchema<RawEnv>({ schema, data: env, dotenv: false });
+  } catch (error) {
+    // Ajv says "env/PORT must be <= 65535"; say it as a person would read it.
+    const message = (error as Error).message.replaceAll('env/', '');
+    throw new ConfigError(`Invalid configuration: ${message}`);
+  }
+  return {
+    port: raw.PORT,
+    host: raw.HOST,
+    dataDir: resolve(raw.TRACKER_DATA_DIR),
+    logLevel: raw.LOG_LEVEL,
+    sqliteSynchronous: raw.TRACKER_SQLITE_SYNCHRONOUS,
+  };
+}
+
+/** Nest injection token for the AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,190 @@
+import { SqliteEventStore, type EventStore, type RecordedEvent } from '@tracker/event-store';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { firstValueFrom, take, toArray } from 'rxjs';
+import { v4 as uuid } from 'uuid';
+import { ReadDatabase } from '../read-db/read-database.js';
+import { CHECKPOINT_TABLE_SQL } from './checkpoint-store.js';
+import type { ChangeNotice, Projection } from './projection.js';
+import { ProjectionRunner } from './projection-runner.js';
+
+/** Counts `Tallied` events per stream; a second application of one event would show as a double count. */
+class TallyProjection implements Projection {
+  readonly name = 'tally';
+  readonly version = 1;
+  readonly handles = new Set(['Tallied']);
+  failOn: string | undefined;
+
+  apply(event: RecordedEvent, db: DatabaseSync): ChangeNotice[] {
+    if (event.id === this.failOn) throw new Error('projection bug');
+    db.prepare(
+      `INSERT INTO tallies (stream, count) VALUES (?, 1)
+       ON CONFLICT (stream) DO UPDATE SET count = count + 1`,
+    ).run(event.stream);
+    return [
+      {
+        recordId: event.stream,
+        kind: 'TALLY',
+        countries: [],
+        position: event.position,
+        eventType: event.type,
+      },
+    ];
+  }
+}
+
+const migrations = [
+  { version: 1, description: 'runner', sql: CHECKPOINT_TABLE_SQL },
+  {
+    version: 2,
+    description: 'tallies',
+    sql: 'CREATE TABLE tallies (stream TEXT PRIMARY KEY, count INTEGER NOT NULL)',
+  },
+];
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
+
+function tallies(readDb: ReadDatabase): Record<string, number> {
+  const rows = readDb.db.prepare('SELECT stream, count FROM tallies').all() as {
+    stream: string;
+    count: number;
+  }[];
+  return Object.fromEntries(rows.map((row) => [row.stream, row.count]));
+}
+
+async function appendTallies(store: EventStore, stream: string, count: number) {
+  const events = Array.from({ length: count }, () => ({ id: uuid(), type: 'Tallied', data: {} }));
+  return store.append(stream, events);
+}
+
+describe('ProjectionRunner', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'runner-'));
+    store = SqliteEventStore.open({ path: join(dir, 'events.sqlite'), synchronous: 'NORMAL' });
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  function openReadDb(projectionsVersion = 'v1') {
+    return ReadDatabase.open({ path: join(dir, 'read.sqlite'), migrations, projectionsVersion });
+  }
+
+  it('applies every event once, ignores types it does not handle, and waits for a position', async () => {
+    const readDb = openReadDb();
+    const runner = new ProjectionRunner({
+      store,
+      readDb,
+      projections: [new TallyProjection()],
+      logger: silent,
+    });
+    runner.start();
+    await appendTallies(store, 'a', 3);
+    await store.append('a', [{ id: uuid(), type: 'Ignored', data: {} }]);
+    const last = await appendTallies(store, 'b', 2);
+    await runner.waitForPosition(last.position);
+    expect(tallies(readDb)).toEqual({ a: 3, b: 2 });
+    expect(runner.status().position).toBe(last.position);
+    await runner.stop();
+    readDb.close();
+  });
+
+  it('resumes from its checkpoint after a restart without applying anything twice', async () => {
+    let readDb = openReadDb();
+    let runner = new ProjectionRunner({
+      store,
+      readDb,
+      projections: [new TallyProjection()],
+      logger: silent,
+    });
+    runner.start();
+    await runner.waitForPosition((await appendTallies(store, 'a', 5)).position);
+    await runner.stop();
+    readDb.close();
+
+    await appendTallies(store, 'a', 4); // while the runner is down
+    readDb = openReadDb();
+    runner = new ProjectionRunner({ store, readDb, projections: [new TallyProjection()], logger: silent });
+    await runner.catchUp();
+    expect(tallies(readDb)).toEqual({ a: 9 });
+    await runner.stop();
+    readDb.close();
+  });
+
+  it('rebuilds from scratch when the projections version changes', async () => {
+    let readDb = openReadDb('v1');
+    let runner = new ProjectionRunner({
+      store,
+      readDb,
+      projections: [new TallyProjection()],
+      logger: silent,
+    });
+    await appendTallies(store, 'a', 2);
+    await runner.catchUp();
+    await runner.stop();
+    readDb.db.prepare("UPDATE tallies SET count = 100 WHERE stream = 'a'").run();
+    readDb.close();
+
+    readDb = openReadDb('v2');
+    expect(readDb.rebuilt).toBe(true);
+    runner = new ProjectionRunner({ store, readDb, projections: [new TallyProjection()], logger: silent });
+    await runner.catchUp();
+    expect(tallies(readDb)).toEqual({ a: 2 });
+    await runner.stop();
+    readDb.close();
+  });
+
+  it('publishes change notices only after commit, in order', async () => {
+    const readDb = openReadDb();
+    const runner = new ProjectionRunner({
+      store,
+      readDb,
+      projections: [new TallyProjection()],
+      logger: silent,
+    });
+    const seen: { count: number; notice: ChangeNotice }[] = [];
+    runner.changes.subscribe((notice) => seen.push({ count: tallies(readDb)[notice.recordId] ?? 0, notice }));
+    const notices = firstValueFrom(runner.changes.pipe(take(3), toArray()));
+    runner.start();
+    await appendTallies(store, 'a', 3);
+    const received = await notices;
+    expect(received.map((n) => n.position)).toEqual([...received.map((n) => n.position)].sort());
+    // When each notice arrived, the read DB already held the change it announces.
+    expect(seen.every(({ count }) => count >= 1)).toBe(true);
+    await runner.stop();
+    readDb.close();
+  });
+
+  it('rolls back a failing batch, reports it, and recovers from the checkpoint once the fault is gone', async () => {
+    const readDb = openReadDb();
+    const projection = new TallyProjection();
+    const errors: string[] = [];
+    const logger = { ...silent, error: (message: string) => errors.push(message) };
+    const runner = new ProjectionRunner({
+      store,
+      readDb,
+      projections: [projection],
+      logger,
+      initialBackoffMs: 5,
+      maxBackoffMs: 20,
+    });
+    const poison = uuid();
+    projection.failOn = poison;
+    await appendTallies(store, 'a', 2);
+    const bad = await store.append('a', [{ id: poison, type: 'Tallied', data: {} }]);
+    runner.start();
+    while (errors.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(runner.status().failing).toBe(true);
+    expect(tallies(readDb).a ?? 0).toBeLessThan(3);
+    projection.failOn = undefined;
+    await runner.waitForPosition(bad.position);
+    expect(tallies(readDb)).toEqual({ a: 3 });
+    expect(runner.status().failing).toBe(false);
+    await runner.stop();
+    readDb.close();
+  });
+});

@@ -1,0 +1,219 @@
+import {
+  comparePositions,
+  type AllSubscription,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+} from '@tracker/event-store';
+import { Subject, type Observable } from 'rxjs';
+import type { ReadDatabase } from '../read-db/read-database.js';
+import { CheckpointStore } from './checkpoint-store.js';
+import type { ChangeNotice, Projection } from './projection.js';
+
+export interface RunnerLogger {
+  info(message: string, context?: Record<string, unknown>): void;
+  warn(message: string, context?: Record<string, unknown>): void;
+  error(message: string, context?: Record<string, unknown>): void;
+}
+
+export interface ProjectionRunnerOptions {
+  store: EventStore;
+  readDb: ReadDatabase;
+  projections: readonly Projection[];
+  logger: RunnerLogger;
+  /** Most events applied in one read-DB transaction. @defaultValue 500 */
+  maxBatchSize?: number;
+  /** First wait before resubscribing after a failure; doubles up to `maxBackoffMs`. @defaultValue 100 */
+  initialBackoffMs?: number;
+  /** @defaultValue 10000 */
+  maxBackoffMs?: number;
+}
+
+export interface RunnerStatus {
+  position: Position | undefined;
+  running: boolean;
+  failing: boolean;
+  lastError?: string;
+}
+
+/**
+ * Feeds the read DB from $all. Each batch of events and the checkpoint after it commit in one read-DB
+ * transaction, so every event is applied exactly once across crashes and restarts. After each commit
+ * the change notices of the batch are published; never before, so a subscriber never sees a change the
+ * read DB does not hold yet.
+ */
+export class ProjectionRunner {
+  private readonly notices = new Subject<ChangeNotice>();
+  private readonly checkpoints: CheckpointStore;
+  private readonly handlersByType = new Map<string, Projection[]>();
+  private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
+  private position: Position | undefined;
+  private subscription: AllSubscription | undefined;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private failing = false;
+  private lastError: string | undefined;
+  private wakeBackoff: (() => void) | undefined;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.checkpoints = new CheckpointStore(options.readDb.db);
+    for (const projection of options.projections) {
+      for (const type of projection.handles) {
+        const list = this.handlersByType.get(type) ?? [];
+        list.push(projection);
+        this.handlersByType.set(type, list);
+      }
+    }
+    this.position = this.checkpoints.load();
+  }
+
+  /** Change notices, each published after the change it describes is committed. */
+  get changes(): Observable<ChangeNotice> {
+    return this.notices.asObservable();
+  }
+
+  status(): RunnerStatus {
+    return {
+      position: this.position,
+      running: this.loop !== undefined && !this.stopping,
+      failing: this.failing,
+      ...(this.lastError ? { lastError: this.lastError } : {}),
+    };
+  }
+
+  /** Starts following $all from the stored checkpoint. Returns at once. */
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  /** Applies everything the store holds now, then returns (for the CLI's rebuild and for tests). */
+  async catchUp(): Promise<void> {
+    const head = await this.options.store.headPosition();
+    if (head === undefined) return;
+    this.start();
+    await this.waitForPosition(head);
+  }
+
+  /** Resolves once the read DB holds every event up to `position` (the caller's own write). */
+  waitForPosition(position: Position, timeoutMs = 30_000): Promise<void> {
+    if (this.position !== undefined && comparePositions(this.position, position) >= 0)
+      return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`The read model did not reach position ${position} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakeBackoff?.();
+    await this.subscription?.close();
+    await this.loop;
+    this.loop = undefined;
+    this.notices.complete();
+  }
+
+  private async run(): Promise<void> {
+    let backoff = this.options.initialBackoffMs ?? 100;
+    while (!this.stopping) {
+      try {
+        await this.follow();
+        backoff = this.options.initialBackoffMs ?? 100;
+      } catch (error) {
+        if (this.stopping) break;
+        this.failing = true;
+        this.lastError = (error as Error).message;
+        this.options.logger.error('Projection runner failed; resuming from the stored checkpoint', {
+          error: this.lastError,
+          position: this.position,
+          retryInMs: backoff,
+        });
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 10_000);
+      }
+    }
+  }
+
+  /** One subscription's life: from the checkpoint, batch by batch, until it ends or fails. */
+  private async follow(): Promise<void> {
+    const maxBatch = this.options.maxBatchSize ?? 500;
+    this.subscription = this.options.store.subscribeToAll(this.position ? { after: this.position } : {});
+    const iterator = this.subscription[Symbol.asyncIterator]();
+    let pending: Promise<IteratorResult<RecordedEvent>> | undefined;
+    try {
+      while (!this.stopping) {
+        const batch: RecordedEvent[] = [];
+        const first = await (pending ?? iterator.next());
+        pending = undefined;
+        if (first.done) return;
+        batch.push(first.value);
+        // Take whatever else is ready right now, so catch-up commits in large transactions.
+        while (batch.length < maxBatch) {
+          pending = iterator.next();
+          const next = await Promise.race([pending, nextMacrotask()]);
+          if (next === NOT_READY) break;
+          pending = undefined;
+          if (next.done) break;
+          batch.push(next.value);
+        }
+        this.applyBatch(batch);
+      }
+    } finally {
+      await this.subscription.close();
+    }
+  }
+
+  private applyBatch(batch: RecordedEvent[]): void {
+    const notices: ChangeNotice[] = [];
+    const last = batch[batch.length - 1]!.position;
+    this.options.readDb.transaction(() => {
+      for (const event of batch) {
+        // A restart may hand back events the checkpoint already covers; never apply one twice.
+        if (this.position !== undefined && comparePositions(event.position, this.position) <= 0) continue;
+        for (const projection of this.handlersByType.get(event.type) ?? []) {
+          const produced = projection.apply(event, this.options.readDb.db);
+          if (produced) notices.push(...produced);
+        }
+      }
+      this.checkpoints.save(last);
+    });
+    this.position = last;
+    if (this.failing) this.options.logger.info('Projection runner recovered', { position: last });
+    this.failing = false;
+    this.lastError = undefined;
+    for (const notice of notices) this.notices.next(notice);
+    for (const waiter of this.waiters) {
+      if (comparePositions(last, waiter.position) >= 0) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeBackoff = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
+const NOT_READY = Symbol('not ready');
+function nextMacrotask(): Promise<typeof NOT_READY> {
+  return new Promise((resolve) => setImmediate(() => resolve(NOT_READY)));
+}

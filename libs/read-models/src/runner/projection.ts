@@ -1,0 +1,33 @@
+import type { RecordedEvent } from '@tracker/event-store';
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * What a projection tells the world after its change is committed: which record changed, of which kind,
+ * concerning which countries, at which position. GraphQL subscriptions and read-your-write waits use it.
+ */
+export interface ChangeNotice {
+  recordId: string;
+  kind: string;
+  countries: string[];
+  position: string;
+  eventType: string;
+  /** Set when a commitment's implementation status changed (per signatory where it differs). */
+  commitmentStatus?: { from: string; to: string; countries: string[] };
+}
+
+/** Turns events into SQL on the read DB. `apply` runs inside the runner's transaction. */
+export interface Projection {
+  /** Stable name, used in logs. */
+  readonly name: string;
+  /** Bump on any change to what the projection writes: the read DB is rebuilt from scratch. */
+  readonly version: number;
+  /** Event types this projection handles; others never reach `apply`. */
+  readonly handles: ReadonlySet<string>;
+  apply(event: RecordedEvent, db: DatabaseSync): ChangeNotice[] | void;
+}
+
+/** The fingerprint that decides whether a read DB file still fits the code. */
+export function projectionsVersion(projections: readonly Projection[], schemaVersion: number): string {
+  const parts = projections.map((p) => `${p.name}@${p.version}`).sort();
+  return [`schema@${schemaVersion}`, ...parts].join(',');
+}
