@@ -1,0 +1,25 @@
+import type { DecisionContext, RecordFact } from './decider.js';
+import { InvalidReferenceError, UnknownRecordError } from './errors.js';
+import type { RecordKind } from './record.js';
+
+/**
+ * The record `id` (found in `field`) must exist, be one of `kinds` and not be retracted: a commitment
+ * made at a meeting that never was, or disputing a retracted figure, would mislead every reader.
+ */
+export function requireReference(
+  context: DecisionContext,
+  id: string,
+  field: string,
+  kinds: readonly RecordKind[],
+): RecordFact {
+  const fact = context.records.get(id);
+  if (fact === undefined) throw new UnknownRecordError(`${field}: no record ${id}`, field);
+  if (!kinds.includes(fact.kind)) {
+    throw new InvalidReferenceError(
+      `${field}: record ${id} is a ${fact.kind}, not a ${kinds.join(' or ')}`,
+      field,
+    );
+  }
+  if (fact.retracted) throw new InvalidReferenceError(`${field}: record ${id} is retracted`, field);
+  return fact;
+}
