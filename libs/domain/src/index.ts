@@ -17,7 +17,6 @@ export {
   type AbsentRecord,
   type CreateCommand,
   type CreatedEvent,
-  type FieldChanges,
   isLive,
   isRetracted,
   type LiveRecord,

@@ -6,6 +6,7 @@ import {
   InvalidEvidenceError,
   NotASignatoryError,
   UnknownRecordError,
+  ValidationFailedError,
 } from '../shared/errors.js';
 import {
   isAbsent,
@@ -69,19 +70,19 @@ function implementationFor(
   return Object.fromEntries(signatories.map((code) => [code, previous[code] ?? 'NO_EVIDENCE']));
 }
 
-/** Parses a list of signatory codes; each must sign the commitment. */
+/** A country code that must be one of the commitment's signatories. */
+function parseSignatory(value: unknown, field: string, live: MadeCommitment): CountryCode {
+  const code = parseCountryCode(value, field);
+  if (!signatoriesOf(live.fields).includes(code)) {
+    throw new NotASignatoryError(`${field}: ${code} did not sign this commitment`, field);
+  }
+  return code;
+}
+
+/** A list of signatory codes, each once. */
 function parseSignatories(value: unknown, field: string, live: MadeCommitment): CountryCode[] {
-  const signatories = signatoriesOf(live.fields);
-  if (!Array.isArray(value)) return parseSignatories([value], field, live);
-  const codes = value.map((item, i) => {
-    const itemField = `${field}[${i}]`;
-    const code = parseCountryCode(item, itemField);
-    if (!signatories.includes(code)) {
-      throw new NotASignatoryError(`${itemField}: ${code} did not sign this commitment`, itemField);
-    }
-    return code;
-  });
-  return [...new Set(codes)];
+  if (!Array.isArray(value)) throw new ValidationFailedError(`${field} must be a list`, field);
+  return [...new Set(value.map((item, i) => parseSignatory(item, `${field}[${i}]`, live)))];
 }
 
 function assess(command: AssessCommitment, live: MadeCommitment, context: DecisionContext): LifecycleEvent[] {
@@ -100,9 +101,7 @@ function assess(command: AssessCommitment, live: MadeCommitment, context: Decisi
   if (assessedOn < startDay(live.fields.occurred)) {
     throw new InvalidDateError('assessedOn is before the commitment was made', 'assessedOn');
   }
-  const country = isAbsent(command.country)
-    ? undefined
-    : parseSignatories(command.country, 'country', live)[0];
+  const country = isAbsent(command.country) ? undefined : parseSignatory(command.country, 'country', live);
   const assessment: Assessment = {
     assessmentId,
     assessor,

@@ -40,9 +40,6 @@ export type RecordState<L> = AbsentRecord | L | RetractedRecord<L>;
 /** Transport input sends `null` for an omitted optional field; commands accept it. */
 export type Nullable<T> = { readonly [K in keyof T]: undefined extends T[K] ? T[K] | null : T[K] };
 
-/** A correction's new values; `null` means an optional field was cleared. */
-export type FieldChanges<F> = { readonly [K in keyof F]?: F[K] | null };
-
 /** The command that creates a record: its id and its fields, flat. */
 export type CreateCommand<T extends string, F> = DomainCommand<T> & Nullable<F>;
 

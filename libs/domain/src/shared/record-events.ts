@@ -6,10 +6,16 @@ import type { RecordKind } from './record.js';
  * without having seen the record's creation event.
  */
 
-/** Some fields were wrong. `changes` holds only the fields that changed, with their new (validated) values. */
+/** A correction's new values; `null` means an optional field was cleared. */
+export type FieldChanges<F> = { readonly [K in keyof F]?: F[K] | null };
+
+/**
+ * Some fields were wrong. `changes` holds only the fields that changed, with their new (validated,
+ * normalised) values; `null` clears an optional field.
+ */
 export type RecordCorrected<K extends RecordKind, F> = DomainEvent<
   'RecordCorrected',
-  { readonly recordId: string; readonly kind: K; readonly changes: Partial<F>; readonly reason: string }
+  { readonly recordId: string; readonly kind: K; readonly changes: FieldChanges<F>; readonly reason: string }
 >;
 
 /** The record should not have been made. It stays readable to audits and leaves every tally. */
