@@ -1,0 +1,5 @@
+export {
+  KurrentDbProtocolDouble,
+  type KurrentDbProtocolDoubleOptions,
+  type ReceivedCall,
+} from './kurrentdb-protocol-double.js';

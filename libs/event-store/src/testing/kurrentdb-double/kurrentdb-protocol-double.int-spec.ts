@@ -1,0 +1,84 @@
+/**
+ * The protocol double seen from the official client over real gRPC: what the adapter's suites do not
+ * cover on their own (the client's fallback append path, restarts, refusals of the unimplemented).
+ */
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { jsonEvent, KurrentDBClient, WrongExpectedVersionError } from '@kurrent/kurrentdb-client';
+import { KurrentDbProtocolDouble, type KurrentDbProtocolDoubleOptions } from './index.js';
+
+describe('KurrentDbProtocolDouble with @kurrent/kurrentdb-client', () => {
+  let double: KurrentDbProtocolDouble;
+  let client: KurrentDBClient;
+
+  async function start(options?: KurrentDbProtocolDoubleOptions): Promise<number> {
+    double = new KurrentDbProtocolDouble(options);
+    const port = await double.start();
+    client = KurrentDBClient.connectionString(`${double.connectionString}&discoveryInterval=10`);
+    return port;
+  }
+
+  const readStream = async (stream: string) => {
+    const events = [];
+    for await (const resolved of client.readStream(stream)) events.push(resolved.event!);
+    return events;
+  };
+
+  afterEach(async () => {
+    await client.dispose();
+    await double.stop();
+  });
+
+  it('serves BatchAppend, which the client prefers, and Read', async () => {
+    await start();
+    const result = await client.appendToStream('s-1', [jsonEvent({ type: 'A', data: { a: 1 } })], {
+      streamState: 'no_stream',
+    });
+    expect(result).toMatchObject({ success: true, nextExpectedRevision: 0n });
+    expect((await readStream('s-1')).map((event) => event.data)).toEqual([{ a: 1 }]);
+    expect(new Set(double.calls.map((call) => call.path))).toEqual(
+      new Set([
+        '/event_store.client.server_features.ServerFeatures/GetSupportedMethods',
+        '/event_store.client.streams.Streams/BatchAppend',
+        '/event_store.client.streams.Streams/Read',
+      ]),
+    );
+  });
+
+  it('serves the unary Append the client falls back to when BatchAppend is not advertised', async () => {
+    await start({ batchAppend: false });
+    await client.appendToStream('s-1', [
+      jsonEvent({ type: 'A', data: {} }),
+      jsonEvent({ type: 'B', data: {} }),
+    ]);
+    const conflict = client.appendToStream('s-1', [jsonEvent({ type: 'C', data: {} })], { streamState: 0n });
+    await expect(conflict).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(conflict).rejects.toMatchObject({ expectedState: 0n, actualState: 1n });
+    expect(double.calls.map((call) => call.path)).toContain('/event_store.client.streams.Streams/Append');
+    expect(double.calls.map((call) => call.path)).not.toContain(
+      '/event_store.client.streams.Streams/BatchAppend',
+    );
+  });
+
+  it('keeps its data across stop and start on the same port', async () => {
+    const port = await start();
+    const id = randomUUID();
+    await client.appendToStream('s-1', [jsonEvent({ id, type: 'A', data: {} })]);
+    await double.stop();
+    expect(double.running).toBe(false);
+    expect(await double.start(port)).toBe(port);
+
+    const fresh = KurrentDBClient.connectionString(`${double.connectionString}&discoveryInterval=10`);
+    const events = [];
+    for await (const resolved of fresh.readStream('s-1')) events.push(resolved.event!.id);
+    await fresh.dispose();
+    expect(events).toEqual([id]);
+  });
+
+  it('answers UNIMPLEMENTED for what it does not implement', async () => {
+    await start();
+    await client.appendToStream('s-1', [jsonEvent({ type: 'A', data: {} })]);
+    await expect(client.deleteStream('s-1')).rejects.toMatchObject({ code: 12 });
+    await expect(client.tombstoneStream('s-1')).rejects.toMatchObject({ code: 12 });
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * KurrentDbProtocolDouble: an in-process gRPC server that speaks the part of KurrentDB's client protocol the
+ * official Node client (@kurrent/kurrentdb-client) uses for streams, so that client can run against it over a
+ * real loopback HTTP/2 connection. It is a protocol double for tests, not a database.
+ *
+ * What it implements, with KurrentDB's semantics, serving the client package's own generated service
+ * definitions:
+ * - ServerFeatures.GetSupportedMethods: lists exactly what follows (the client picks BatchAppend over Append
+ *   from this answer; the Rust core it reads through asks for it too).
+ * - Streams.Append (client streaming) and Streams.BatchAppend (the long-lived bidirectional stream the client
+ *   prefers): all-or-nothing appends checked against any / no_stream / stream_exists / a revision, KurrentDB's
+ *   idempotent re-append of the same event ids, WrongExpectedVersion answered the way each call reports it.
+ * - Streams.Read: a stream or $all, forwards or backwards, from start / end / a revision / a position, with
+ *   a count; "stream not found" as a message (compatibility 1, what the client's Rust core asks for) or as
+ *   the NotFound status; catch-up-then-live subscriptions to $all (confirmation, history after the given
+ *   position, "caught up" with a timestamp and position, then live events).
+ * - 0-based revisions; commit = prepare positions that grow with each record's size; "created" timestamps
+ *   in .NET ticks; event ids as strings or structured UUIDs, as the request asks.
+ *
+ * What it does not: TLS, authentication and ACLs, clusters and gossip (use a single-node connection string
+ * `kurrentdb://127.0.0.1:PORT?tls=false`), Delete / Tombstone / stream metadata, server-side filters,
+ * subscriptions to one stream, persistent subscriptions, projections, users, operations, the v2 protocol
+ * (multi-stream append), link events, system events ($-prefixed streams are ordinary streams here), max
+ * append size, deadlines, and persistence. Those calls answer UNIMPLEMENTED (grpc-js does so for any
+ * service not registered here). The server version it reports is the one whose protocol it copies.
+ *
+ * For outage tests: `stop()` drops every connection and open call the way a crashed server would, and
+ * `start(samePort)` serves the same data again.
+ */
+import { Server, ServerCredentials, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
+import { InMemoryLog } from './in-memory-log.js';
+import { ServerFeaturesService, StreamsService, SupportedMethod, SupportedMethods } from './protocol.js';
+import { streamsService } from './streams-service.js';
+
+export interface KurrentDbProtocolDoubleOptions {
+  /**
+   * Advertise Streams.BatchAppend, as KurrentDB does; when false the client falls back to Streams.Append.
+   * @defaultValue true
+   */
+  batchAppend?: boolean;
+  /**
+   * The version GetSupportedMethods reports.
+   * @defaultValue '25.0.0'
+   */
+  serverVersion?: string;
+}
+
+/** One call the double received: the gRPC method path and when. */
+export interface ReceivedCall {
+  path: string;
+  at: Date;
+}
+
+export class KurrentDbProtocolDouble {
+  private readonly log = new InMemoryLog();
+  private server: Server | undefined;
+  private boundPort: number | undefined;
+  private readonly subscriptions = new Set<() => void>();
+  private readonly received: ReceivedCall[] = [];
+  private readonly batchAppend: boolean;
+  private readonly serverVersion: string;
+
+  constructor(options: KurrentDbProtocolDoubleOptions = {}) {
+    this.batchAppend = options.batchAppend ?? true;
+    this.serverVersion = options.serverVersion ?? '25.0.0';
+  }
+
+  /**
+   * Starts serving on 127.0.0.1. `port` 0 (the default) picks a free one; pass the port of an earlier run to
+   * come back where clients expect the server. Resolves to the bound port.
+   */
+  async start(port = 0): Promise<number> {
+    if (this.server)
+      throw new Error(`The KurrentDB protocol double is already listening on ${this.boundPort}`);
+    const server = new Server();
+    server.addService(
+      StreamsService,
+      this.recording(
+        '/event_store.client.streams.Streams/',
+        streamsService(this.log, {
+          trackSubscription: (end) => {
+            this.subscriptions.add(end);
+            return () => this.subscriptions.delete(end);
+          },
+        }),
+      ),
+    );
+    server.addService(
+      ServerFeaturesService,
+      this.recording('/event_store.client.server_features.ServerFeatures/', {
+        getSupportedMethods: (_call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) =>
+          callback(null, this.supportedMethods()),
+      }),
+    );
+    const bound = await new Promise<number>((resolve, reject) =>
+      server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (error, actual) =>
+        error ? reject(error) : resolve(actual),
+      ),
+    );
+    this.server = server;
+    this.boundPort = bound;
+    return bound;
+  }
+
+  /**
+   * Stops serving at once: open calls (subscriptions, the BatchAppend stream) end and connections drop, as
+   * when the server process dies. The data stays for the next `start`. Idempotent.
+   */
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    for (const end of [...this.subscriptions]) end();
+    server.forceShutdown();
+  }
+
+  get port(): number | undefined {
+    return this.boundPort;
+  }
+
+  get running(): boolean {
+    return this.server !== undefined;
+  }
+
+  /** The single-node connection string the official client takes. */
+  get connectionString(): string {
+    if (this.boundPort === undefined) throw new Error('The KurrentDB protocol double has not been started');
+    return `kurrentdb://127.0.0.1:${this.boundPort}?tls=false`;
+  }
+
+  /** Calls received so far, oldest first (methods it does not implement are not registered, so not listed). */
+  get calls(): readonly ReceivedCall[] {
+    return this.received;
+  }
+
+  /** How many events $all holds. */
+  get eventCount(): number {
+    return this.log.size;
+  }
+
+  private supportedMethods() {
+    const method = (service: string, name: string, features: string[] = []) =>
+      new SupportedMethod().setServiceName(service).setMethodName(name).setFeaturesList(features);
+    const streams = 'event_store.client.streams.streams';
+    const methods = [
+      method(streams, 'read', ['position', 'events']),
+      method(streams, 'append'),
+      method('event_store.client.server_features.serverfeatures', 'getsupportedmethods'),
+    ];
+    if (this.batchAppend) methods.push(method(streams, 'batchappend', ['deadline_duration']));
+    return new SupportedMethods().setEventStoreServerVersion(this.serverVersion).setMethodsList(methods);
+  }
+
+  private recording<T extends object>(prefix: string, implementation: T): T {
+    const wrapped: Record<string, unknown> = {};
+    for (const [name, handler] of Object.entries(implementation)) {
+      const path = prefix + name.charAt(0).toUpperCase() + name.slice(1);
+      wrapped[name] = (...args: unknown[]) => {
+        this.received.push({ path, at: new Date() });
+        return (handler as (...a: unknown[]) => unknown)(...args);
+      };
+    }
+    return wrapped as T;
+  }
+}

@@ -1,0 +1,391 @@
+/**
+ * The double's implementation of KurrentDB's `event_store.client.streams.Streams` service: Read (streams
+ * and $all, forwards and backwards, and catch-up-then-live subscriptions to $all), Append and BatchAppend.
+ * Delete, Tombstone, filtered reads and subscriptions to a single stream answer UNIMPLEMENTED.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  Metadata,
+  status,
+  type sendUnaryData,
+  type ServerDuplexStream,
+  type ServerReadableStream,
+  type ServerWritableStream,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
+import {
+  type AllReadFrom,
+  type ExpectedState,
+  InMemoryLog,
+  type LogPosition,
+  type ProposedEvent,
+  type StoredEvent,
+  type StreamReadFrom,
+} from './in-memory-log.js';
+import {
+  AllStreamPosition,
+  AppendReq,
+  AppendResp,
+  BatchAppendReq,
+  BatchAppendResp,
+  GoogleEmpty,
+  ReadReq,
+  ReadResp,
+  SharedEmpty,
+  Timestamp,
+} from './protocol.js';
+import {
+  BadRequest,
+  badRequestStatus,
+  positionFromWire,
+  proposedEventFromWire,
+  readEventResponse,
+  streamIdentifierToWire,
+  streamNameFromWire,
+  uuidFromWire,
+  wrongExpectedVersionDetail,
+  wrongExpectedVersionStatus,
+} from './wire.js';
+
+type Options = InstanceType<typeof ReadReq.Options>;
+type UuidFormat = 'string' | 'structured';
+
+export interface StreamsServiceHooks {
+  /** Called with the cleanup of every open subscription, so a stopped server stops feeding them. */
+  trackSubscription(end: () => void): () => void;
+}
+
+export function streamsService(log: InMemoryLog, hooks: StreamsServiceHooks): UntypedServiceImplementation {
+  return {
+    read: (call: ServerWritableStream<ReadReq, ReadResp>) => read(log, hooks, call),
+    append: (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>) =>
+      append(log, call, callback),
+    batchAppend: (call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>) => batchAppend(log, call),
+    delete: unimplementedUnary('Delete'),
+    tombstone: unimplementedUnary('Tombstone'),
+  };
+}
+
+function unimplementedUnary(name: string) {
+  return (_call: unknown, callback: sendUnaryData<never>) =>
+    callback({
+      code: status.UNIMPLEMENTED,
+      details: `The KurrentDB protocol double does not implement ${name}.`,
+    });
+}
+
+function fail(
+  call: ServerWritableStream<ReadReq, ReadResp>,
+  code: status,
+  details: string,
+  metadata?: Metadata,
+) {
+  call.emit('error', { code, details, metadata });
+}
+
+// ---------------------------------------------------------------------------------------------------- Read
+
+function read(log: InMemoryLog, hooks: StreamsServiceHooks, call: ServerWritableStream<ReadReq, ReadResp>) {
+  const options = call.request.getOptions();
+  if (!options) return fail(call, status.INVALID_ARGUMENT, 'Required field Options not set.');
+  if (options.getFilterOptionCase() === ReadReq.Options.FilterOptionCase.FILTER) {
+    return fail(
+      call,
+      status.UNIMPLEMENTED,
+      'The KurrentDB protocol double does not implement filtered reads.',
+    );
+  }
+  const uuidFormat: UuidFormat =
+    options.getUuidOption()?.getContentCase() === ReadReq.Options.UUIDOption.ContentCase.STRUCTURED
+      ? 'structured'
+      : 'string';
+  const forwards = options.getReadDirection() === ReadReq.Options.ReadDirection.FORWARDS;
+  const subscription = options.getCountOptionCase() === ReadReq.Options.CountOptionCase.SUBSCRIPTION;
+
+  try {
+    switch (options.getStreamOptionCase()) {
+      case ReadReq.Options.StreamOptionCase.STREAM:
+        if (subscription) {
+          return fail(
+            call,
+            status.UNIMPLEMENTED,
+            'The KurrentDB protocol double does not implement stream subscriptions.',
+          );
+        }
+        return readStream(log, call, options, forwards, uuidFormat);
+      case ReadReq.Options.StreamOptionCase.ALL:
+        if (subscription) {
+          if (!forwards) return fail(call, status.INVALID_ARGUMENT, 'Subscriptions read forwards.');
+          return subscribeToAll(log, hooks, call, options, uuidFormat);
+        }
+        return readAll(log, call, options, forwards, uuidFormat);
+      default:
+        return fail(call, status.INVALID_ARGUMENT, 'Required field StreamOption not set.');
+    }
+  } catch (error) {
+    if (error instanceof BadRequest) return fail(call, status.INVALID_ARGUMENT, error.message);
+    throw error;
+  }
+}
+
+function readStream(
+  log: InMemoryLog,
+  call: ServerWritableStream<ReadReq, ReadResp>,
+  options: Options,
+  forwards: boolean,
+  uuidFormat: UuidFormat,
+) {
+  const streamOptions = options.getStream()!;
+  const stream = streamNameFromWire(streamOptions.getStreamIdentifier());
+  const cases = ReadReq.Options.StreamOptions.RevisionOptionCase;
+  const from: StreamReadFrom =
+    streamOptions.getRevisionOptionCase() === cases.REVISION
+      ? BigInt(streamOptions.getRevision())
+      : streamOptions.getRevisionOptionCase() === cases.END
+        ? 'end'
+        : 'start';
+  const events = log.readStream(
+    stream,
+    forwards ? 'forwards' : 'backwards',
+    from,
+    BigInt(options.getCount()),
+  );
+  if (events === undefined) {
+    // Clients that declare compatibility 1 (the Rust core the Node client reads through) get a message;
+    // older ones get the NotFound status with KurrentDB's "exception" trailer.
+    if ((options.getControlOption()?.getCompatibility() ?? 0) >= 1) {
+      call.write(
+        new ReadResp().setStreamNotFound(
+          new ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifierToWire(stream)),
+        ),
+      );
+      return call.end();
+    }
+    const metadata = new Metadata();
+    metadata.set('exception', 'stream-not-found');
+    metadata.set('stream-name', stream);
+    return fail(call, status.NOT_FOUND, `Event stream '${stream}' is not found.`, metadata);
+  }
+  for (const event of events) call.write(readEventResponse(event, uuidFormat));
+  call.end();
+}
+
+function allReadFrom(options: Options): AllReadFrom {
+  const all = options.getAll()!;
+  const cases = ReadReq.Options.AllOptions.AllOptionCase;
+  switch (all.getAllOptionCase()) {
+    case cases.POSITION:
+      return positionFromWire(all.getPosition()!);
+    case cases.END:
+      return 'end';
+    default:
+      return 'start';
+  }
+}
+
+function readAll(
+  log: InMemoryLog,
+  call: ServerWritableStream<ReadReq, ReadResp>,
+  options: Options,
+  forwards: boolean,
+  uuidFormat: UuidFormat,
+) {
+  const events = log.readAll(
+    forwards ? 'forwards' : 'backwards',
+    allReadFrom(options),
+    BigInt(options.getCount()),
+  );
+  for (const event of events) call.write(readEventResponse(event, uuidFormat));
+  call.end();
+}
+
+/**
+ * A catch-up subscription to $all, as KurrentDB runs it: the confirmation, every event after the start
+ * (exclusive of a given position), a "caught up" message, then live events as they are written. The snapshot
+ * of history and the registration for live events happen in one synchronous step, so nothing falls between.
+ */
+function subscribeToAll(
+  log: InMemoryLog,
+  hooks: StreamsServiceHooks,
+  call: ServerWritableStream<ReadReq, ReadResp>,
+  options: Options,
+  uuidFormat: UuidFormat,
+) {
+  const from = allReadFrom(options);
+  let lastSent: LogPosition | undefined =
+    from === 'start' ? undefined : from === 'end' ? log.lastPosition() : from;
+  const history = from === 'end' ? [] : log.eventsAfter(lastSent);
+
+  const send = (event: StoredEvent) => {
+    call.write(readEventResponse(event, uuidFormat));
+    lastSent = event.position;
+  };
+  const stopListening = log.onAppended((events) => events.forEach(send));
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    stopListening();
+    untrack();
+  };
+  const untrack = hooks.trackSubscription(end);
+  call.on('cancelled', end);
+  call.on('close', end);
+  call.on('error', end);
+
+  call.write(
+    new ReadResp().setConfirmation(new ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID())),
+  );
+  history.forEach(send);
+  const caughtUp = new ReadResp.CaughtUp().setTimestamp(Timestamp.fromDate(new Date()));
+  const at = lastSent ?? { commit: 0n, prepare: 0n };
+  caughtUp.setPosition(
+    new ReadResp.Position().setCommitPosition(at.commit.toString()).setPreparePosition(at.prepare.toString()),
+  );
+  call.write(new ReadResp().setCaughtUp(caughtUp));
+}
+
+// -------------------------------------------------------------------------------------------------- Append
+
+function expectedFromAppendOptions(options: InstanceType<typeof AppendReq.Options>): ExpectedState {
+  const cases = AppendReq.Options.ExpectedStreamRevisionCase;
+  switch (options.getExpectedStreamRevisionCase()) {
+    case cases.REVISION:
+      return { kind: 'revision', revision: BigInt(options.getRevision()) };
+    case cases.NO_STREAM:
+      return { kind: 'no_stream' };
+    case cases.STREAM_EXISTS:
+      return { kind: 'stream_exists' };
+    case cases.ANY:
+      return { kind: 'any' };
+    default:
+      throw new BadRequest('Required field ExpectedStreamRevision not set.');
+  }
+}
+
+/** The unary (client-streaming) append: an options message, then one message per event. */
+function append(
+  log: InMemoryLog,
+  call: ServerReadableStream<AppendReq, AppendResp>,
+  callback: sendUnaryData<AppendResp>,
+) {
+  let target: { stream: string; expected: ExpectedState } | undefined;
+  const events: ProposedEvent[] = [];
+  let failed = false;
+  const refuse = (details: string) => {
+    if (failed) return;
+    failed = true;
+    callback({ code: status.INVALID_ARGUMENT, details });
+  };
+
+  call.on('data', (request: AppendReq) => {
+    if (failed) return;
+    try {
+      if (request.getContentCase() === AppendReq.ContentCase.OPTIONS) {
+        const options = request.getOptions()!;
+        target = {
+          stream: streamNameFromWire(options.getStreamIdentifier()),
+          expected: expectedFromAppendOptions(options),
+        };
+      } else if (request.getContentCase() === AppendReq.ContentCase.PROPOSED_MESSAGE) {
+        if (!target) throw new BadRequest('The first message of an append carries its options.');
+        events.push(proposedEventFromWire(request.getProposedMessage()!));
+      }
+    } catch (error) {
+      if (error instanceof BadRequest) refuse(error.message);
+      else throw error;
+    }
+  });
+  call.on('end', () => {
+    if (failed) return;
+    if (!target) return refuse('The first message of an append carries its options.');
+    const outcome = log.append(target.stream, target.expected, events);
+    const response = new AppendResp();
+    if (outcome.kind === 'wrong_expected_version') {
+      const detail = wrongExpectedVersionDetail(outcome.current, outcome.expected);
+      const wrong = new AppendResp.WrongExpectedVersion();
+      if (detail.hasCurrentStreamRevision()) wrong.setCurrentRevision(detail.getCurrentStreamRevision());
+      else wrong.setCurrentNoStream(new SharedEmpty());
+      if (detail.hasExpectedStreamPosition()) wrong.setExpectedRevision(detail.getExpectedStreamPosition());
+      else if (detail.hasExpectedNoStream()) wrong.setExpectedNoStream(new SharedEmpty());
+      else if (detail.hasExpectedStreamExists()) wrong.setExpectedStreamExists(new SharedEmpty());
+      else wrong.setExpectedAny(new SharedEmpty());
+      return callback(null, response.setWrongExpectedVersion(wrong));
+    }
+    const success = new AppendResp.Success();
+    if (outcome.currentRevision < 0n) success.setNoStream(new SharedEmpty());
+    else success.setCurrentRevision(outcome.currentRevision.toString());
+    success.setPosition(
+      new AppendResp.Position()
+        .setCommitPosition(outcome.position.commit.toString())
+        .setPreparePosition(outcome.position.prepare.toString()),
+    );
+    callback(null, response.setSuccess(success));
+  });
+}
+
+function expectedFromBatchOptions(options: InstanceType<typeof BatchAppendReq.Options>): ExpectedState {
+  const cases = BatchAppendReq.Options.ExpectedStreamPositionCase;
+  switch (options.getExpectedStreamPositionCase()) {
+    case cases.STREAM_POSITION:
+      return { kind: 'revision', revision: BigInt(options.getStreamPosition()) };
+    case cases.NO_STREAM:
+      return { kind: 'no_stream' };
+    case cases.STREAM_EXISTS:
+      return { kind: 'stream_exists' };
+    case cases.ANY:
+      return { kind: 'any' };
+    default:
+      throw new BadRequest('Required field ExpectedStreamPosition not set.');
+  }
+}
+
+/**
+ * BatchAppend: one long-lived bidirectional stream per connection; each append is a run of requests sharing
+ * a correlation id (options on the first, `is_final` on the last), answered by one response.
+ */
+function batchAppend(log: InMemoryLog, call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>) {
+  const pending = new Map<string, { stream: string; expected: ExpectedState; events: ProposedEvent[] }>();
+
+  call.on('data', (request: BatchAppendReq) => {
+    const response = new BatchAppendResp().setCorrelationId(request.getCorrelationId());
+    let stream: string | undefined;
+    try {
+      const correlationId = uuidFromWire(request.getCorrelationId());
+      const options = request.getOptions();
+      if (options) {
+        stream = streamNameFromWire(options.getStreamIdentifier());
+        pending.set(correlationId, { stream, expected: expectedFromBatchOptions(options), events: [] });
+      }
+      const write = pending.get(correlationId);
+      if (!write) return;
+      stream = write.stream;
+      for (const message of request.getProposedMessagesList())
+        write.events.push(proposedEventFromWire(message));
+      if (!request.getIsFinal()) return;
+      pending.delete(correlationId);
+
+      response.setStreamIdentifier(streamIdentifierToWire(write.stream));
+      const outcome = log.append(write.stream, write.expected, write.events);
+      if (outcome.kind === 'wrong_expected_version') {
+        call.write(response.setError(wrongExpectedVersionStatus(outcome.current, outcome.expected)));
+        return;
+      }
+      const success = new BatchAppendResp.Success();
+      if (outcome.currentRevision < 0n) success.setNoStream(new GoogleEmpty());
+      else success.setCurrentRevision(outcome.currentRevision.toString());
+      success.setPosition(
+        new AllStreamPosition()
+          .setCommitPosition(outcome.position.commit.toString())
+          .setPreparePosition(outcome.position.prepare.toString()),
+      );
+      call.write(response.setSuccess(success));
+    } catch (error) {
+      if (!(error instanceof BadRequest)) throw error;
+      if (stream) response.setStreamIdentifier(streamIdentifierToWire(stream));
+      call.write(response.setError(badRequestStatus(error.message)));
+    }
+  });
+  call.on('end', () => call.end());
+  call.on('error', () => pending.clear());
+}
