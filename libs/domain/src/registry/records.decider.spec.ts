@@ -161,6 +161,12 @@ describe('routing', () => {
       .thenThrows('VALIDATION_FAILED', 'type');
   });
 
+  it('refuses to decide on a malformed clock (a programming error, not a domain error)', () => {
+    expect(() =>
+      decideRecord(createCommand('STATEMENT'), [], { today: '2025-6-30', records: new Map() }),
+    ).toThrow(TypeError);
+  });
+
   it('decides from a raw history with decideRecord', () => {
     expect(decideRecord(createCommand('STATEMENT'), [], { today: '2025-06-30', records: new Map() })).toEqual(
       [createdEvent('STATEMENT')],

@@ -8,7 +8,7 @@ import {
   UnknownRecordError,
   ValidationFailedError,
 } from './errors.js';
-import { type IsoDay, type Occurred, startDay } from './occurred.js';
+import { type IsoDay, isIsoDay, type Occurred, startDay } from './occurred.js';
 import { parseBoolean, parseId, parseObject, parseText } from './fields.js';
 import type { CommonRecordCommand } from './record-commands.js';
 import type { CommonRecordEvent, RecordCorrected } from './record-events.js';
@@ -117,6 +117,9 @@ export function recordDecider<
   type State = RecordState<L>;
 
   function decide(command: Command, state: State, context: DecisionContext): Event[] {
+    // A malformed clock would make every date rule compare strings wrongly and silently: fail loudly.
+    if (!isIsoDay(context.today))
+      throw new TypeError(`context.today must be YYYY-MM-DD, not ${context.today}`);
     if (command.type === spec.createCommand) {
       if (state.status !== 'absent') {
         throw new AlreadyExistsError(`record ${command.recordId} already exists`, 'recordId');
