@@ -1,0 +1,30 @@
+import { v5 as uuidV5, v7 as uuidV7 } from 'uuid';
+
+/** Namespace of every id derived from a client idempotency key (a fixed, random UUID). */
+const IDEMPOTENCY_NAMESPACE = '6f1d3c8e-2b0a-4c57-9a61-8e2f0d4b7c19';
+
+/**
+ * The ids one command uses. With an idempotency key they are derived from (actor, key), so a retried
+ * mutation produces the very same record id and event ids and the store recognises the retry; without
+ * one they are fresh, time-ordered UUIDs.
+ */
+export interface CommandIds {
+  /** Used only when the command creates a record and the caller gave no id. */
+  readonly recordId: string;
+  readonly commandId: string;
+  eventId(index: number): string;
+}
+
+export function commandIds(actor: string, idempotencyKey: string | undefined): CommandIds {
+  if (idempotencyKey === undefined) {
+    const commandId = uuidV7();
+    return { recordId: uuidV7(), commandId, eventId: () => uuidV7() };
+  }
+  // Scoped by actor: two organisations choosing the same key must not collide.
+  const scope = `${actor}\u0000${idempotencyKey}`;
+  return {
+    recordId: uuidV5(`${scope}\u0000record`, IDEMPOTENCY_NAMESPACE),
+    commandId: uuidV5(`${scope}\u0000command`, IDEMPOTENCY_NAMESPACE),
+    eventId: (index) => uuidV5(`${scope}\u0000event\u0000${index}`, IDEMPOTENCY_NAMESPACE),
+  };
+}

@@ -1,0 +1,156 @@
+import {
+  describeRecord,
+  EVENT_SCHEMA_VERSION,
+  fold,
+  recordsDecider,
+  recordStreamName,
+  referencedRecordIds,
+  type RecordCommand,
+  type RecordEvent,
+  type RecordFact,
+  type RecordKind,
+} from '@tracker/domain';
+import {
+  WrongExpectedRevisionError,
+  type EventStore,
+  type EventToAppend,
+  type Position,
+  type RecordedEvent,
+} from '@tracker/event-store';
+import { ConcurrencyConflictError } from '../errors/tracking-errors.js';
+import { commandIds } from './command-ids.js';
+
+/** Who asks, and how to recognise a retry. */
+export interface CommandMeta {
+  /** The API token's name (or the CLI user): goes into every event's metadata. */
+  actor: string;
+  /** Same key from the same actor → same ids → a retried command records nothing twice. */
+  idempotencyKey?: string;
+  correlationId?: string;
+  causationId?: string;
+}
+
+export interface CommandOutcome {
+  recordId: string;
+  kind: RecordKind;
+  /** The events this command appended (empty for a no-op or a recognised retry). */
+  events: RecordedEvent[];
+  /** Where the record's stream now ends: wait for the read model to reach it to read your own write. */
+  position: Position;
+  /** True when an earlier attempt with the same idempotency key had already recorded this command. */
+  replayed: boolean;
+}
+
+export interface RecordCommandExecutorOptions {
+  store: EventStore;
+  /** @defaultValue `() => new Date()` */
+  clock?: () => Date;
+  /** Attempts on a concurrent change before giving up with ConcurrencyConflictError. @defaultValue 5 */
+  maxAttempts?: number;
+}
+
+/**
+ * The one handler path for every command of every kind: read the record's stream, fold, decide, append
+ * with the revision read. A concurrent append makes the append fail without writing; the command is
+ * then decided again on the fresh stream, a bounded number of times.
+ */
+export class RecordCommandExecutor {
+  private readonly clock: () => Date;
+  private readonly maxAttempts: number;
+
+  constructor(private readonly options: RecordCommandExecutorOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.maxAttempts = options.maxAttempts ?? 5;
+  }
+
+  /**
+   * Runs a command. `command.recordId` may be omitted for a creation: it is then generated (or derived
+   * from the idempotency key). Throws DomainError for a refused command, ConcurrencyConflictError when
+   * retries run out, and the store's errors (StoreUnavailableError) as they are.
+   */
+  async execute(
+    command: Omit<RecordCommand, 'recordId'> & { recordId?: string },
+    meta: CommandMeta,
+  ): Promise<CommandOutcome> {
+    const ids = commandIds(meta.actor, meta.idempotencyKey);
+    const full = { ...command, recordId: command.recordId ?? ids.recordId } as RecordCommand;
+    const stream = recordStreamName(full.recordId);
+
+    for (let attempt = 1; ; attempt++) {
+      const past = await this.options.store.readStream(stream);
+      const earlier =
+        meta.idempotencyKey === undefined ? undefined : this.findEarlierAttempt(past, ids.eventId(0));
+      if (earlier) return earlier;
+
+      const history = past.map(toDomainEvent);
+      const state = fold(recordsDecider, history);
+      const context = { today: this.clock().toISOString().slice(0, 10), records: await this.lookUp(full) };
+      const decided = recordsDecider.decide(full, state, context);
+      const kind = fold(recordsDecider, [...history, ...decided]).kind!;
+      const last = past.at(-1);
+      if (decided.length === 0) {
+        return { recordId: full.recordId, kind, events: [], position: last!.position, replayed: false };
+      }
+      const toAppend: EventToAppend[] = decided.map((event, index) => ({
+        id: ids.eventId(index),
+        type: event.type,
+        data: event.data,
+        metadata: {
+          actor: meta.actor,
+          commandId: ids.commandId,
+          commandType: full.type,
+          schemaVersion: EVENT_SCHEMA_VERSION,
+          ...(meta.idempotencyKey === undefined ? {} : { idempotencyKey: meta.idempotencyKey }),
+          ...(meta.correlationId === undefined ? {} : { correlationId: meta.correlationId }),
+          ...(meta.causationId === undefined ? {} : { causationId: meta.causationId }),
+        },
+      }));
+      try {
+        await this.options.store.append(stream, toAppend, {
+          expectedRevision: last === undefined ? 'no_stream' : last.revision,
+        });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (attempt >= this.maxAttempts) throw new ConcurrencyConflictError(full.recordId, attempt);
+        continue;
+      }
+      const appended = (
+        await this.options.store.readStream(stream, { fromRevision: last ? last.revision + 1n : 0n })
+      ).filter((event) => toAppend.some((candidate) => candidate.id === event.id));
+      return {
+        recordId: full.recordId,
+        kind,
+        events: appended,
+        position: appended.at(-1)!.position,
+        replayed: false,
+      };
+    }
+  }
+
+  /** A retried command (same key) finds its first event already in the stream: answer as the first time. */
+  private findEarlierAttempt(past: RecordedEvent[], firstEventId: string): CommandOutcome | undefined {
+    const start = past.findIndex((event) => event.id === firstEventId);
+    if (start < 0) return undefined;
+    const commandId = past[start]!.metadata.commandId;
+    const events = past.slice(start).filter((event) => event.metadata.commandId === commandId);
+    const kind = fold(recordsDecider, past.map(toDomainEvent)).kind!;
+    const recordId = (events[0]!.data as { recordId: string }).recordId;
+    return { recordId, kind, events, position: events.at(-1)!.position, replayed: true };
+  }
+
+  /** The facts a decision needs about other records (a meeting, an evidence record, a disputed figure). */
+  private async lookUp(command: RecordCommand): Promise<Map<string, RecordFact>> {
+    const facts = new Map<string, RecordFact>();
+    for (const id of referencedRecordIds(command)) {
+      const history = (await this.options.store.readStream(recordStreamName(id))).map(toDomainEvent);
+      const fact = describeRecord(history);
+      if (fact) facts.set(id, fact);
+    }
+    return facts;
+  }
+}
+
+/** The store's event as the domain sees it. Old shapes would be upcast here, in one place. */
+export function toDomainEvent(event: RecordedEvent): RecordEvent {
+  return { type: event.type, data: event.data } as RecordEvent;
+}
