@@ -4,3 +4,4 @@ export * from './commands/execute-record-command.handler.js';
 export * from './commands/record-command-executor.js';
 export * from './errors/tracking-errors.js';
 export * from './tracking.module.js';
+export * from './demo/demo-data-loader.js';
