@@ -23,6 +23,12 @@ describe('the server with no configuration', () => {
     expect(existsSync(join(server.dataDir, 'events.sqlite'))).toBe(true);
   });
 
+  it('has loaded the demo dataset into the empty store', async () => {
+    const body = await (await fetch(`${server.url}/health`)).json();
+    expect(body.eventStore.details.headPosition).toEqual(expect.any(String));
+    expect(server.logs.some((line) => /Loaded the demo dataset: \d+ commands/.test(line))).toBe(true);
+  });
+
   it('answers GraphQL at /graphql', async () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -58,11 +64,14 @@ describe('start-up configuration', () => {
     expect(output).toMatch(message);
   });
 
-  it('honours TRACKER_SQLITE_SYNCHRONOUS', async () => {
-    const server = await startApiServer({ env: { TRACKER_SQLITE_SYNCHRONOUS: 'NORMAL' } });
+  it('honours TRACKER_SQLITE_SYNCHRONOUS and TRACKER_DEMO_DATA', async () => {
+    const server = await startApiServer({
+      env: { TRACKER_SQLITE_SYNCHRONOUS: 'NORMAL', TRACKER_DEMO_DATA: 'false' },
+    });
     try {
       const body = await (await fetch(`${server.url}/health`)).json();
       expect(body.eventStore.details.synchronous).toBe('NORMAL');
+      expect(body.eventStore.details.headPosition).toBeNull();
     } finally {
       await server.stop();
     }

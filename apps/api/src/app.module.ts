@@ -1,10 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import { TrackingModule } from '@tracker/tracking';
 import { LoggerModule } from 'nestjs-pino';
 import { join } from 'node:path';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { DemoDataLoader } from './demo/demo-data.loader.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { ServerInfoResolver } from './graphql/server-info/server-info.resolver.js';
 import { HealthController } from './health/health.controller.js';
@@ -25,6 +27,7 @@ export class AppModule {
           },
         }),
         EventStoreModule,
+        TrackingModule,
         GraphQLModule.forRoot<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           path: '/graphql',
@@ -34,7 +37,7 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [ServerInfoResolver],
+      providers: [ServerInfoResolver, DemoDataLoader],
     };
   }
 }

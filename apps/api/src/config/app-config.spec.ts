@@ -7,6 +7,11 @@ describe('loadAppConfig', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(config.dataDir).toMatch(/data$/);
     expect(config.sqliteSynchronous).toBe('FULL');
+    expect(config.demoData).toBe(true);
+  });
+
+  it('turns the demo data off', () => {
+    expect(loadAppConfig({ TRACKER_DEMO_DATA: 'false' }).demoData).toBe(false);
   });
 
   it('reads values from the environment', () => {
@@ -24,6 +29,7 @@ describe('loadAppConfig', () => {
     [{ PORT: '70000' }, /PORT must be <= 65535/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be equal to one of the allowed values/],
     [{ TRACKER_SQLITE_SYNCHRONOUS: 'OFF' }, /TRACKER_SQLITE_SYNCHRONOUS/],
+    [{ TRACKER_DEMO_DATA: 'perhaps' }, /TRACKER_DEMO_DATA must be boolean/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(ConfigError);
     expect(() => loadAppConfig(env)).toThrow(message);

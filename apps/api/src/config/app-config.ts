@@ -13,6 +13,8 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** SQLite durability: FULL survives power loss on every acknowledged append. @defaultValue 'FULL' */
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** Load the demo dataset into an empty event store at start. @defaultValue true */
+  demoData: boolean;
 }
 
 /** A configuration value that is not acceptable; the message names the variable and the reason. */
@@ -35,6 +37,7 @@ const schema = {
       default: 'info',
     },
     TRACKER_SQLITE_SYNCHRONOUS: { type: 'string', enum: ['FULL', 'NORMAL'], default: 'FULL' },
+    TRACKER_DEMO_DATA: { type: 'boolean', default: true },
   },
 } as const;
 
@@ -44,6 +47,7 @@ interface RawEnv {
   TRACKER_DATA_DIR: string;
   LOG_LEVEL: AppConfig['logLevel'];
   TRACKER_SQLITE_SYNCHRONOUS: AppConfig['sqliteSynchronous'];
+  TRACKER_DEMO_DATA: boolean;
 }
 
 /** Validates the environment; throws ConfigError naming every bad variable. */
@@ -62,6 +66,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(raw.TRACKER_DATA_DIR),
     logLevel: raw.LOG_LEVEL,
     sqliteSynchronous: raw.TRACKER_SQLITE_SYNCHRONOUS,
+    demoData: raw.TRACKER_DEMO_DATA,
   };
 }
 
