@@ -1,0 +1,71 @@
+import { ApiTokenStore, isRole, ROLES } from '@tracker/tracking';
+import { parseArgs } from 'node:util';
+import { parseExpiry } from './parse-expiry.js';
+import { UsageError } from './usage-error.js';
+
+export const TOKENS_USAGE = `tracker tokens create --name "<organisation>" --role <${ROLES.join('|')}> [--expires <ISO date | 30d | 12h>]
+tracker tokens list [--json]
+tracker tokens revoke <token id>`;
+
+/** `tracker tokens ...`: issue, list and revoke API tokens. Returns the exit code. */
+export function runTokensCommand(args: string[], tokenFile: string, out: (line: string) => void): number {
+  const [action, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      role: { type: 'string' },
+      expires: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const store = ApiTokenStore.open(tokenFile);
+  try {
+    switch (action) {
+      case 'create': {
+        if (!values.name) throw new UsageError('--name is required');
+        if (!isRole(values.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+        const expiresAt = values.expires === undefined ? undefined : parseExpiry(values.expires, new Date());
+        const { info, secret } = store.create(values.name, values.role, expiresAt);
+        out(
+          `Created token ${info.id} for "${info.name}" with role ${info.role}${info.expiresAt ? `, expiring ${info.expiresAt}` : ''}.`,
+        );
+        out('The token, shown this once (only its hash is kept):');
+        out(secret);
+        return 0;
+      }
+      case 'list': {
+        const tokens = store.list();
+        if (values.json) {
+          out(JSON.stringify(tokens, null, 2));
+        } else {
+          for (const t of tokens) {
+            const state = t.revokedAt
+              ? `revoked ${t.revokedAt}`
+              : t.expiresAt
+                ? `expires ${t.expiresAt}`
+                : 'active';
+            out(`${t.id}  ${t.role.padEnd(8)}  ${t.name}  (created ${t.createdAt}; ${state})`);
+          }
+          if (tokens.length === 0) out('No tokens.');
+        }
+        return 0;
+      }
+      case 'revoke': {
+        const id = positionals[0];
+        if (!id) throw new UsageError('revoke needs a token id (see tokens list)');
+        if (!store.revoke(id)) {
+          out(`No token ${id}.`);
+          return 1;
+        }
+        out(`Token ${id} revoked.`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown tokens action ${action ?? '(none)'}`);
+    }
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { newDataDir } from './support/api-server.js';
+
+function cli(dataDir: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['dist/apps/cli/src/main.js', ...args], {
+    env: { ...process.env, TRACKER_DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('the tracker CLI: tokens', () => {
+  it('creates a token, prints its secret once, lists it without the secret, and revokes it', () => {
+    const dir = newDataDir();
+    const created = cli(
+      dir,
+      'tokens',
+      'create',
+      '--name',
+      'Licadho',
+      '--role',
+      'recorder',
+      '--expires',
+      '30d',
+    );
+    expect(created.code).toBe(0);
+    const secret = /^(trk_\S+)$/m.exec(created.out)?.[1];
+    const id = /Created token (\S+)/.exec(created.out)?.[1];
+    expect(secret).toBeDefined();
+
+    const listed = cli(dir, 'tokens', 'list', '--json');
+    expect(listed.code).toBe(0);
+    expect(listed.out).not.toContain(secret!);
+    expect(JSON.parse(listed.out)).toEqual([
+      expect.objectContaining({
+        id,
+        name: 'Licadho',
+        role: 'recorder',
+        revokedAt: null,
+        expiresAt: expect.any(String),
+      }),
+    ]);
+
+    expect(cli(dir, 'tokens', 'revoke', id!).code).toBe(0);
+    expect(JSON.parse(cli(dir, 'tokens', 'list', '--json').out)[0].revokedAt).toEqual(expect.any(String));
+    expect(cli(dir, 'tokens', 'revoke', '00000000-0000-7000-8000-000000000000').code).toBe(1);
+  });
+
+  it.each([
+    [['tokens', 'create', '--role', 'recorder'], /--name is required/],
+    [['tokens', 'create', '--name', 'X', '--role', 'owner'], /--role must be one of/],
+    [['tokens', 'create', '--name', 'X', '--role', 'reader', '--expires', 'soon'], /--expires/],
+    [['tokens', 'fly'], /unknown tokens action/],
+    [['frobnicate'], /unknown command/],
+  ])('refuses %j with usage and exit code 2', (args, message) => {
+    const result = cli(newDataDir(), ...args);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+    expect(result.err).toMatch(/Usage/);
+  });
+});
