@@ -1,0 +1,199 @@
+import { fold, recordsDecider, recordStreamName, type RecordEvent } from '@tracker/domain';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { firstValueFrom, take, toArray } from 'rxjs';
+import { openReadModel } from '../read-db/open-read-model.js';
+import type { ChangeNotice } from '../runner/projection.js';
+import { ReadModelHarness } from '../testing/read-model-harness.js';
+import * as t from '../testing/tracker-commands.js';
+import { RecordsProjection } from './records.projection.js';
+
+const TABLES = {
+  records: 'id',
+  record_countries: 'record_id, country, role',
+  record_history: 'position',
+  commitment_signatories: 'commitment_id, country',
+  evidence_links: 'commitment_id, evidence_id, linked_position',
+};
+
+/** Every projected table, in a stable order: two read DBs are equal when their dumps are. */
+function dump(db: DatabaseSync) {
+  return Object.fromEntries(
+    Object.entries(TABLES).map(([table, order]) => [
+      table,
+      db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all(),
+    ]),
+  );
+}
+
+/** A scenario touching every kind, lifecycle steps, evidence, statuses, a correction and a retraction. */
+async function recordScenario(harness: ReadModelHarness) {
+  await harness.run(
+    t.meeting(),
+    t.commitment(),
+    t.taskForce(),
+    t.arrest(),
+    t.detention(),
+    t.shutdown(),
+    t.officialFigure(),
+    t.independentFigure(),
+    t.statement(),
+    t.charge(),
+    t.linkEvidence(t.ID.taskForce, 'SUPPORTS'),
+    t.linkEvidence(t.ID.detention, 'CONTRADICTS'),
+    t.on(t.ID.commitment, 'UnlinkEvidence', { evidenceId: t.ID.detention, reason: 'Linked in error' }),
+    t.setStatus('SUBSTANTIAL', ['KH']),
+    t.correct(t.ID.arrest, { personsArrested: 250 }),
+    t.retract(t.ID.statement),
+  );
+}
+
+describe('RecordsProjection', () => {
+  let harness: ReadModelHarness;
+
+  beforeEach(() => {
+    harness = new ReadModelHarness();
+  });
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  it("keeps each record's state exactly as the domain folds its stream", async () => {
+    await recordScenario(harness);
+    const rows = harness.readDb.db.prepare('SELECT id, kind, state, revision FROM records').all() as {
+      id: string;
+      kind: string;
+      state: string;
+      revision: number;
+    }[];
+    expect(rows).toHaveLength(9);
+    for (const row of rows) {
+      const stream = await harness.store.readStream(recordStreamName(row.id));
+      const folded = fold(
+        recordsDecider,
+        stream.map(({ type, data }) => ({ type, data }) as RecordEvent),
+      );
+      expect({ kind: row.kind, state: JSON.parse(row.state) }).toEqual(folded);
+      expect(row.revision).toBe(stream.length - 1);
+    }
+  });
+
+  it('derives the columns queries sort and filter on, and keeps retracted records with their reason', async () => {
+    await recordScenario(harness);
+    const db = harness.readDb.db;
+    expect(db.prepare('SELECT * FROM records WHERE id = ?').get(t.ID.shutdown)).toMatchObject({
+      kind: 'SHUTDOWN',
+      status: 'reported',
+      retracted: 0,
+      country_codes: ',KH,',
+      occurred_start: '2021-01-01',
+      occurred_end: '2025-01-31',
+      created_by: 'tester',
+    });
+    expect(db.prepare('SELECT * FROM records WHERE id = ?').get(t.ID.commitment)).toMatchObject({
+      due_day: '2025-06-30',
+      meeting_id: t.ID.meeting,
+      theme: 'online scams',
+    });
+    expect(db.prepare('SELECT * FROM records WHERE id = ?').get(t.ID.statement)).toMatchObject({
+      status: 'recorded',
+      retracted: 1,
+      retraction_reason: 'Not substantiated',
+    });
+    // Nationalities of an arrest are NATIONALS_AFFECTED countries of the record (added by the domain).
+    expect(
+      db
+        .prepare('SELECT country, role FROM record_countries WHERE record_id = ? ORDER BY country')
+        .all(t.ID.arrest),
+    ).toEqual([
+      { country: 'CN', role: 'NATIONALS_AFFECTED' },
+      { country: 'KH', role: 'ACTING' },
+      { country: 'LA', role: 'NATIONALS_AFFECTED' },
+    ]);
+    expect(
+      db.prepare('SELECT country, implementation FROM commitment_signatories ORDER BY country').all(),
+    ).toEqual([
+      { country: 'KH', implementation: 'SUBSTANTIAL' },
+      // The task force is Cambodia's: its SUPPORTS link moved only Cambodia off NO_EVIDENCE.
+      { country: 'LA', implementation: 'NO_EVIDENCE' },
+    ]);
+    expect(
+      db
+        .prepare(
+          'SELECT evidence_id, relation, unlinked_at IS NOT NULL AS unlinked, unlink_reason FROM evidence_links ORDER BY linked_position',
+        )
+        .all(),
+    ).toEqual([
+      { evidence_id: t.ID.taskForce, relation: 'SUPPORTS', unlinked: 0, unlink_reason: null },
+      { evidence_id: t.ID.detention, relation: 'CONTRADICTS', unlinked: 1, unlink_reason: 'Linked in error' },
+    ]);
+  });
+
+  it('keeps every event in the history, with its actor and the state right after it', async () => {
+    await recordScenario(harness);
+    const all = await harness.store.readAll();
+    const history = harness.readDb.db
+      .prepare('SELECT position, event_type, actor, state FROM record_history ORDER BY position')
+      .all() as { position: string; event_type: string; actor: string; state: string }[];
+    expect(history.map((h) => [h.position, h.event_type])).toEqual(all.map((e) => [e.position, e.type]));
+    expect(history.every((h) => h.actor === 'tester')).toBe(true);
+    const arrest = history.filter((h) => JSON.parse(h.state).recordId === t.ID.arrest);
+    expect(arrest.map((h) => JSON.parse(h.state).fields.personsArrested)).toEqual([200, 250]);
+  });
+
+  it('gives the same read DB when the same events are replayed twice, and when rebuilt from scratch', async () => {
+    await recordScenario(harness);
+    const events = await harness.store.readAll();
+    const twice = openReadModel(join(harness.dir, 'twice.sqlite'));
+    const projection = new RecordsProjection();
+    for (let round = 0; round < 2; round++) {
+      twice.transaction(() => {
+        for (const event of events) projection.apply(event, twice.db);
+      });
+    }
+    const rebuilt = await harness.rebuild();
+    expect(dump(twice.db)).toEqual(dump(harness.readDb.db));
+    expect(dump(rebuilt.db)).toEqual(dump(harness.readDb.db));
+    twice.close();
+    rebuilt.close();
+  });
+
+  it('announces each change after commit with every country involved before or after, and status changes', async () => {
+    await harness.run(t.meeting(), t.commitment());
+    const notices = firstValueFrom(harness.runner.changes.pipe(take(3), toArray()));
+    await harness.run(
+      t.setStatus('LIMITED', ['LA']),
+      t.correct(t.ID.commitment, {
+        countries: [
+          { code: 'KH', role: 'SIGNATORY' },
+          { code: 'TH', role: 'SIGNATORY' },
+        ],
+      }),
+      t.retract(t.ID.commitment),
+    );
+    const [status, corrected, retracted] = (await notices) as ChangeNotice[];
+    expect(status).toMatchObject({
+      recordId: t.ID.commitment,
+      kind: 'COMMITMENT',
+      eventType: 'ImplementationStatusSet',
+      countries: ['KH', 'LA'],
+      commitmentStatus: { from: 'NO_EVIDENCE', to: 'LIMITED', countries: ['LA'] },
+    });
+    // LA left the record: its followers still hear that it did.
+    expect(corrected).toMatchObject({ eventType: 'RecordCorrected', countries: ['KH', 'LA', 'TH'] });
+    expect(corrected!.commitmentStatus).toBeUndefined();
+    expect(retracted).toMatchObject({ eventType: 'RecordRetracted', countries: ['KH', 'TH'] });
+  });
+
+  it('ignores events of streams that are not records, and lifecycle events of records never created', async () => {
+    await harness.store.append('not-a-record', [
+      { id: crypto.randomUUID(), type: 'MeetingRecorded', data: { recordId: t.ID.meeting } },
+    ]);
+    const orphan = await harness.store.append(recordStreamName(t.ID.detention), [
+      { id: crypto.randomUUID(), type: 'DetentionNoteAdded', data: { recordId: t.ID.detention } },
+    ]);
+    await harness.runner.waitForPosition(orphan.position);
+    expect(harness.readDb.db.prepare('SELECT COUNT(*) AS n FROM records').get()).toEqual({ n: 0 });
+    expect(harness.runner.status().failing).toBe(false);
+  });
+});
