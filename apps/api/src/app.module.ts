@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { TrackingModule } from '@tracker/tracking';
@@ -8,6 +9,8 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DemoDataLoader } from './demo/demo-data.loader.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
+import { graphqlProtocolOptions } from './graphql/common/graphql-protocol.options.js';
+import { createInputValidationPipe } from './graphql/common/input-validation.pipe.js';
 import { ServerInfoResolver } from './graphql/server-info/server-info.resolver.js';
 import { HealthController } from './health/health.controller.js';
 
@@ -34,10 +37,16 @@ export class AppModule {
           graphiql: true,
           autoSchemaFile: join(process.cwd(), 'schema.gql'),
           sortSchema: true,
+          ...graphqlProtocolOptions(),
         }),
       ],
       controllers: [HealthController],
-      providers: [ServerInfoResolver, DemoDataLoader],
+      providers: [
+        ServerInfoResolver,
+        DemoDataLoader,
+        // class-validator on every resolver argument, GraphQL included (BAD_USER_INPUT).
+        { provide: APP_PIPE, useFactory: createInputValidationPipe },
+      ],
     };
   }
 }

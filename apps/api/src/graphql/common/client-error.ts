@@ -1,0 +1,153 @@
+import { DomainError } from '@tracker/domain';
+import { InvalidAppendError, StoreUnavailableError, WrongExpectedRevisionError } from '@tracker/event-store';
+import { ConcurrencyConflictError, NotFoundError } from '@tracker/tracking';
+import { HttpException } from '@nestjs/common';
+import { GraphQLError, type SourceLocation } from 'graphql';
+import type { ApiErrorCode } from './error-codes.js';
+import type { FieldProblem } from './input-validation.pipe.js';
+import { QueryTooComplexError } from './query-complexity.js';
+
+/**
+ * How an error stands towards the HTTP exchange, which decides the status code:
+ * - `http`: the request is not a GraphQL-over-HTTP request at all (bad JSON, wrong method): its own status;
+ * - `request`: a GraphQL request error (parse, validation, variables, limits): nothing ran, no `data`;
+ * - `field`: raised while executing (a refused command, a missing record): `data` is there, status 200.
+ */
+export type ErrorStage = 'http' | 'request' | 'field';
+
+/** One error as the client sees it, with what the formatter needs to choose the status. */
+export interface ClientError {
+  stage: ErrorStage;
+  /** The HTTP status for `http` errors. */
+  status?: number;
+  /** Set when the real cause must be logged because the client only gets a generic message. */
+  internal?: unknown;
+  body: {
+    message: string;
+    locations?: readonly SourceLocation[];
+    path?: readonly (string | number)[];
+    extensions: { code: ApiErrorCode | DomainError['code'] } & Record<string, unknown>;
+  };
+}
+
+const GENERIC_MESSAGE = 'Internal server error';
+
+/** Expands Mercurius's wrapper (MER_ERR_GQL_VALIDATION and friends carry the real errors in `.errors`). */
+export function unwrapErrors(error: GraphQLError | Error): (GraphQLError | Error)[] {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const inner = (original as { errors?: unknown }).errors;
+  if (Array.isArray(inner) && inner.length > 0) {
+    const code = (original as { code?: string }).code;
+    if (code === 'MER_ERR_METHOD_NOT_ALLOWED') return [original];
+    return inner as Error[];
+  }
+  return [error];
+}
+
+/** The one mapping from what went wrong to what the client is told. */
+export function toClientError(error: GraphQLError | Error): ClientError {
+  const graphqlError = error instanceof GraphQLError ? error : undefined;
+  const cause = graphqlError?.originalError ?? error;
+  const where = {
+    ...(graphqlError?.locations ? { locations: graphqlError.locations } : {}),
+    ...(graphqlError?.path ? { path: graphqlError.path } : {}),
+  };
+  const field = (code: ClientError['body']['extensions']['code'], message: string, extra = {}) =>
+    ({ stage: 'field', body: { message, ...where, extensions: { code, ...extra } } }) as ClientError;
+  const request = (code: ApiErrorCode, message: string, extra = {}) =>
+    ({ stage: 'request', body: { message, ...where, extensions: { code, ...extra } } }) as ClientError;
+  const http = (status: number, code: ApiErrorCode, message: string) =>
+    ({ stage: 'http', status, body: { message, extensions: { code } } }) as ClientError;
+
+  // Errors the resolvers raise on purpose.
+  if (cause instanceof DomainError) {
+    return field(cause.code, cause.message, cause.field === undefined ? {} : { field: cause.field });
+  }
+  if (cause instanceof ConcurrencyConflictError || cause instanceof WrongExpectedRevisionError) {
+    return field('CONFLICT', cause.message);
+  }
+  if (cause instanceof NotFoundError) return field('NOT_FOUND', cause.message);
+  if (cause instanceof StoreUnavailableError) {
+    return {
+      ...field('UNAVAILABLE', 'The event store is unavailable; nothing was written. Try again later.'),
+      internal: cause,
+    };
+  }
+  if (cause instanceof InvalidAppendError) return field('BAD_USER_INPUT', cause.message);
+  if (cause instanceof QueryTooComplexError) {
+    return request('QUERY_TOO_COMPLEX', cause.message, { complexity: cause.complexity, limit: cause.limit });
+  }
+  if (cause instanceof HttpException) return fromHttpException(cause, field);
+
+  const code = (cause as { code?: unknown }).code;
+  if (code === 'MER_ERR_GQL_QUERY_DEPTH') {
+    // Mercurius says "`name query depth (13) exceeds the query depth limit of 12`"; say it plainly.
+    const match = /query depth \((\d+)\) exceeds the query depth limit of (\d+)/.exec(cause.message);
+    const [depth, limit] = match ? [Number(match[1]), Number(match[2])] : [undefined, undefined];
+    return request(
+      'QUERY_TOO_DEEP',
+      match
+        ? `The operation is ${depth} levels deep, above the limit of ${limit}: ask for less nested data.`
+        : 'The operation is nested too deeply.',
+      match ? { depth, limit } : {},
+    );
+  }
+  if (code === 'MER_ERR_METHOD_NOT_ALLOWED') {
+    return http(405, 'METHOD_NOT_ALLOWED', 'Only queries may be sent with GET; send mutations with POST.');
+  }
+  if (code === 'NOT_ACCEPTABLE') return http(406, 'NOT_ACCEPTABLE', cause.message);
+  // Fastify's own refusals: bad JSON, empty body, wrong media type, body schema (query not a string)...
+  const status = (cause as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500 && !(cause instanceof GraphQLError)) {
+    return http(status, 'BAD_REQUEST', cause.message);
+  }
+  if ((cause as { validation?: unknown }).validation !== undefined) {
+    return http(400, 'BAD_REQUEST', `Not a GraphQL-over-HTTP request: ${cause.message}`);
+  }
+
+  // GraphQL's own request errors: no originalError, raised before execution.
+  if (graphqlError && graphqlError.originalError === undefined && graphqlError.path === undefined) {
+    const coercion = variableCoercionProblem(graphqlError.message);
+    if (coercion) return request('BAD_USER_INPUT', graphqlError.message, { fields: [coercion] });
+    if (graphqlError.message.startsWith('Syntax Error')) {
+      return request('GRAPHQL_PARSE_FAILED', graphqlError.message);
+    }
+    return request('GRAPHQL_VALIDATION_FAILED', graphqlError.message);
+  }
+  // Already in client shape (the validation pipe's BAD_USER_INPUT).
+  const given = graphqlError?.extensions?.code ?? (cause as GraphQLError).extensions?.code;
+  if (given === 'BAD_USER_INPUT') {
+    const extensions = { ...graphqlError?.extensions, ...(cause as GraphQLError).extensions };
+    return field('BAD_USER_INPUT', cause.message, { fields: extensions.fields });
+  }
+  return { ...field('INTERNAL_SERVER_ERROR', GENERIC_MESSAGE), internal: cause };
+}
+
+function fromHttpException(
+  cause: HttpException,
+  field: (code: ApiErrorCode, message: string) => ClientError,
+): ClientError {
+  const status = cause.getStatus();
+  if (status === 400) return field('BAD_USER_INPUT', cause.message);
+  if (status === 404) return field('NOT_FOUND', cause.message);
+  return { ...field('INTERNAL_SERVER_ERROR', GENERIC_MESSAGE), internal: cause };
+}
+
+/**
+ * graphql-js reports a variable that does not coerce as `Variable "$input" got invalid value ... at
+ * "input.sources[0]"; Field "url" of required type "String!" was not provided.` These are the client's
+ * input, like class-validator's findings: BAD_USER_INPUT, with the field path inside the variable.
+ */
+export function variableCoercionProblem(message: string): FieldProblem | undefined {
+  const variable = /^Variable "\$([^"]+)" (got invalid value|of required type|of non-null type)/.exec(
+    message,
+  );
+  if (!variable) return undefined;
+  const at = / at "([^"]+)"/.exec(message)?.[1];
+  // The path starts with the variable's name; the rest is the field inside it, as domain errors say.
+  const inside = at === undefined ? '' : at.replace(/^[^.[]+\.?/, '');
+  const named = /; Field "([^"]+)" (of required type|is not defined)/.exec(message)?.[1];
+  const fieldPath = [inside, named].filter(Boolean).join('.') || variable[1]!;
+  const reason = message.includes('; ') ? message.slice(message.indexOf('; ') + 2) : message;
+  return { field: fieldPath, reasons: [reason] };
+}
