@@ -45,7 +45,8 @@ export interface SubscribeToAllOptions {
 
 /**
  * A catch-up-then-live feed of $all. Iterate it; events arrive in position order, each exactly once,
- * across the switch from catch-up to live. `close()` ends the iteration.
+ * across the switch from catch-up to live. `close()` ends the iteration, and so does leaving a
+ * for-await loop early. One consumer per subscription: it is iterated once.
  */
 export interface AllSubscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
@@ -65,10 +66,26 @@ export interface EventStore {
    * stream is not at `expectedRevision`, InvalidAppendError for a bad stream name, type or payload.
    * Re-appending event ids the stream already holds at the same place is a no-op that returns the
    * original result (an idempotent retry).
+   *
+   * In detail, every adapter:
+   * - refuses before writing anything (InvalidAppendError): an empty `events` list (skip the append
+   *   instead), a stream name that is empty, longer than MAX_STREAM_NAME_LENGTH, starts with `$`
+   *   (reserved by KurrentDB) or holds a control character; an empty event type or one longer than
+   *   MAX_EVENT_TYPE_LENGTH; an id that is not a UUID or appears twice in the call; data or metadata
+   *   that would not read back the same from JSON (see EventToAppend.data);
+   * - treats ids case-insensitively and returns them in lower case;
+   * - "the same place": the ids are in the stream in the same order, one after the other, starting
+   *   right after `expectedRevision` (at 0 for `'no_stream'`, anywhere for `'any'` and `'exists'`);
+   * - ids the stream holds elsewhere: WrongExpectedRevisionError when the stream is not at
+   *   `expectedRevision` (checked first, as KurrentDB does), otherwise InvalidAppendError (an id is
+   *   appended to a stream once; retrying cannot help). Ids are unique per stream, not store-wide.
    */
   append(stream: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult>;
 
-  /** The stream's events; an empty array when the stream does not exist. */
+  /**
+   * The stream's events; an empty array when the stream does not exist. A negative `maxCount` or
+   * `fromRevision` is a programming error (RangeError).
+   */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
 
   /** Events of every stream in position order, forwards. */
@@ -77,6 +94,11 @@ export interface EventStore {
   /** The position of the last event in the store, or undefined when it is empty. */
   headPosition(): Promise<Position | undefined>;
 
+  /**
+   * A catch-up-then-live feed of $all after `options.after`. Fails with StoreUnavailableError once the
+   * store is closed (at once or on the first `next()`, depending on the adapter); closing the store
+   * ends its subscriptions.
+   */
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
 
   health(): Promise<StoreHealth>;

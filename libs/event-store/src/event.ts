@@ -15,10 +15,15 @@ export interface EventMetadata {
 
 /** An event as handed to `append`: the id is the caller's, so a retried append is recognisable. */
 export interface EventToAppend {
-  /** A UUID. */
+  /** A UUID, in any case (stored and returned in lower case). */
   id: string;
   type: string;
-  /** Any JSON-serialisable value. */
+  /**
+   * Plain JSON data: null, booleans, finite numbers, strings, arrays and plain objects. Refused,
+   * because JSON would crash on them or not read them back the same: bigint, cycles, functions,
+   * symbols, undefined (except as an object field's value, which is left out), NaN and Infinity,
+   * Dates, Maps and other class instances.
+   */
   data: unknown;
   metadata?: EventMetadata;
 }
