@@ -1,0 +1,123 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { InvalidAppendError, WrongExpectedRevisionError } from '../errors.js';
+import type { AppendResult, ExpectedRevision } from '../event-store.port.js';
+import { positionFromBigInts } from '../position.js';
+import type { ValidatedAppend, ValidatedEvent } from '../validation/append-validation.js';
+import type { SqliteStatements } from './sqlite-statements.js';
+
+export interface AppendOutcome {
+  result: AppendResult;
+  /** false for an idempotent retry: nothing new, so nobody needs waking. */
+  written: boolean;
+}
+
+interface StoredId {
+  id: string;
+  revision: bigint;
+  global_position: bigint;
+}
+
+/**
+ * Appends a validated batch in one transaction. IMMEDIATE takes the write lock before reading the
+ * stream's revision, so no other connection (or process) can append between the check and the
+ * inserts; a lock held elsewhere is waited for up to the busy timeout.
+ *
+ * Order of checks, as in KurrentDB: an idempotent retry first, then the expected revision, then ids
+ * the stream already holds elsewhere (InvalidAppendError: retrying cannot fix that).
+ */
+export function appendInTransaction(
+  db: DatabaseSync,
+  statements: SqliteStatements,
+  append: ValidatedAppend,
+  recordedAt: Date,
+): AppendOutcome {
+  const { stream, events, expectedRevision } = append;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const current = currentRevision(statements, stream);
+    const stored = statements.findIdsInStream.all(
+      stream,
+      JSON.stringify(events.map((event) => event.id)),
+    ) as unknown as StoredId[];
+    if (stored.length > 0) {
+      const original = originalResult(events, stored, expectedRevision);
+      if (original) {
+        db.exec('ROLLBACK');
+        return { result: original, written: false };
+      }
+    }
+    checkExpectedRevision(stream, expectedRevision, current);
+    if (stored.length > 0) {
+      const [first] = stored;
+      throw new InvalidAppendError(
+        `Event ${first.id} is already in stream "${stream}" at revision ${first.revision}; ` +
+          'an event id can be appended to a stream only once',
+      );
+    }
+    let revision = current ?? -1n;
+    let position = 0n;
+    const at = recordedAt.toISOString();
+    for (const event of events) {
+      revision += 1n;
+      const inserted = statements.insertEvent.get(
+        stream,
+        revision,
+        event.id,
+        event.type,
+        event.data,
+        event.metadata,
+        at,
+      ) as { global_position: bigint };
+      position = inserted.global_position;
+    }
+    db.exec('COMMIT');
+    return { result: { nextRevision: revision, position: positionFromBigInts(position) }, written: true };
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+function currentRevision(statements: SqliteStatements, stream: string): bigint | undefined {
+  const { revision } = statements.currentRevision.get(stream) as { revision: bigint | null };
+  return revision ?? undefined;
+}
+
+/**
+ * The result of the append being retried, when every event id is already in the stream, in the same
+ * order, one after the other, where `expected` puts them ('any' and 'exists': anywhere).
+ */
+function originalResult(
+  events: readonly ValidatedEvent[],
+  stored: readonly StoredId[],
+  expected: ExpectedRevision,
+): AppendResult | undefined {
+  if (stored.length !== events.length) return undefined;
+  const byId = new Map(stored.map((row) => [row.id, row]));
+  const first = byId.get(events[0].id)!.revision;
+  if (expected === 'no_stream' && first !== 0n) return undefined;
+  if (typeof expected === 'bigint' && first !== expected + 1n) return undefined;
+  if (!events.every((event, index) => byId.get(event.id)!.revision === first + BigInt(index)))
+    return undefined;
+  const last = byId.get(events[events.length - 1].id)!;
+  return { nextRevision: last.revision, position: positionFromBigInts(last.global_position) };
+}
+
+function checkExpectedRevision(
+  stream: string,
+  expected: ExpectedRevision,
+  current: bigint | undefined,
+): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && current === undefined) ||
+    (expected === 'exists' && current !== undefined) ||
+    (typeof expected === 'bigint' && current === expected);
+  if (!ok) {
+    throw new WrongExpectedRevisionError(
+      stream,
+      String(expected),
+      current === undefined ? 'no_stream' : String(current),
+    );
+  }
+}

@@ -1,0 +1,180 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { StoreUnavailableError } from '../errors.js';
+import type { EventToAppend, RecordedEvent } from '../event.js';
+import type {
+  AllSubscription,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoreHealth,
+  SubscribeToAllOptions,
+} from '../event-store.port.js';
+import type { Position } from '../position.js';
+import { validateAppend } from '../validation/append-validation.js';
+import { appendInTransaction } from './append.js';
+import { globalPositionOf, headPosition, readAll, readAllAfter, readStream } from './read.js';
+import { SqliteAllSubscription } from './sqlite-all-subscription.js';
+import { messageOf, toEventStoreError } from './sqlite-errors.js';
+import {
+  type ResolvedSqliteEventStoreOptions,
+  resolveSqliteOptions,
+  type SqliteEventStoreOptions,
+} from './sqlite-event-store.options.js';
+import { prepareDatabase } from './sqlite-schema.js';
+import { prepareStatements, type SqliteStatements } from './sqlite-statements.js';
+
+const STORE_NAME = 'sqlite';
+
+/**
+ * The embedded event store: one SQLite file on node:sqlite, in WAL mode.
+ *
+ * node:sqlite is synchronous, so every operation runs to completion (an append to its COMMIT) inside
+ * the call that started it: nothing is ever half-done when another call, or `close()`, runs. Appends
+ * from other processes on the same file are serialised by SQLite's write lock.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly subscriptions = new Set<SqliteAllSubscription>();
+  private closing: Promise<void> | undefined;
+
+  private constructor(
+    private readonly db: DatabaseSync,
+    private readonly statements: SqliteStatements,
+    private readonly options: ResolvedSqliteEventStoreOptions,
+  ) {}
+
+  /**
+   * Opens (creating when missing) the store file and brings its schema up to date. Synchronous, like
+   * node:sqlite itself.
+   * @throws StoreUnavailableError when the file cannot be opened as an event store.
+   */
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    const resolved = resolveSqliteOptions(options);
+    let db: DatabaseSync | undefined;
+    try {
+      if (resolved.path !== ':memory:') mkdirSync(dirname(resolved.path), { recursive: true });
+      db = new DatabaseSync(resolved.path);
+      prepareDatabase(db, resolved);
+      return new SqliteEventStore(db, prepareStatements(db), resolved);
+    } catch (error) {
+      if (db?.isOpen) db.close();
+      if (error instanceof StoreUnavailableError) throw error;
+      throw new StoreUnavailableError(
+        `The SQLite event store could not open ${resolved.path}: ${messageOf(error)}`,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
+  async append(
+    stream: string,
+    events: readonly EventToAppend[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
+    this.ensureOpen();
+    const validated = validateAppend(stream, events, options);
+    try {
+      const { result, written } = appendInTransaction(
+        this.db,
+        this.statements,
+        validated,
+        this.options.clock(),
+      );
+      if (written) for (const subscription of this.subscriptions) subscription.appended();
+      return result;
+    } catch (error) {
+      throw toEventStoreError(error, `append to stream "${stream}"`);
+    }
+  }
+
+  async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    this.ensureOpen();
+    try {
+      return readStream(this.statements, stream, options);
+    } catch (error) {
+      throw toEventStoreError(error, `read stream "${stream}"`);
+    }
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    this.ensureOpen();
+    try {
+      return readAll(this.statements, options);
+    } catch (error) {
+      throw toEventStoreError(error, 'read $all');
+    }
+  }
+
+  async headPosition(): Promise<Position | undefined> {
+    this.ensureOpen();
+    try {
+      return headPosition(this.statements);
+    } catch (error) {
+      throw toEventStoreError(error, 'read the head position');
+    }
+  }
+
+  /** @throws StoreUnavailableError (synchronously) once the store is closed. */
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    this.ensureOpen();
+    const after = options.after === undefined ? 0n : globalPositionOf(options.after);
+    const subscription = new SqliteAllSubscription(
+      {
+        readAfter: (position, maxCount) => {
+          try {
+            return readAllAfter(this.statements, position, maxCount);
+          } catch (error) {
+            throw toEventStoreError(error, 'read $all for a subscription');
+          }
+        },
+      },
+      after,
+      { batchSize: this.options.subscriptionBatchSize, pollIntervalMs: this.options.pollIntervalMs },
+      (closed) => this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Never throws: reports the pragmas actually in force, so a misconfigured file shows up here. */
+  async health(): Promise<StoreHealth> {
+    const details: Record<string, unknown> = { path: this.options.path };
+    if (this.closing)
+      return { status: 'down', store: STORE_NAME, reason: 'The event store is closed', details };
+    try {
+      const journal = this.db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
+      const sync = this.db.prepare('PRAGMA synchronous').get() as { synchronous: number };
+      details.journalMode = journal.journal_mode;
+      details.synchronous = SYNCHRONOUS_NAMES[sync.synchronous] ?? String(sync.synchronous);
+      details.headPosition = headPosition(this.statements) ?? null;
+      return { status: 'up', store: STORE_NAME, details };
+    } catch (error) {
+      return { status: 'down', store: STORE_NAME, reason: messageOf(error), details };
+    }
+  }
+
+  /**
+   * Ends every subscription and closes the file. Appends already called have committed (they are
+   * synchronous); later calls fail with StoreUnavailableError. Idempotent.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.closeNow();
+    return this.closing;
+  }
+
+  private async closeNow(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.db.close();
+  }
+
+  private ensureOpen(): void {
+    if (this.closing) throw new StoreUnavailableError(`The event store ${this.options.path} is closed`);
+  }
+}
+
+const SYNCHRONOUS_NAMES: Record<number, string> = { 0: 'OFF', 1: 'NORMAL', 2: 'FULL', 3: 'EXTRA' };
