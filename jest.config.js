@@ -14,6 +14,8 @@ const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
   moduleNameMapper: {
+    // Deep imports of a lib's testing helpers: TypeScript (nodenext) wants the '.js' form.
+    '^@tracker/event-store/(.*)\\.js$': '<rootDir>/libs/event-store/src/$1.ts',
     '^@tracker/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
     '^@tracker/(domain|event-store|read-models|tracking)$': '<rootDir>/libs/$1/src/index.ts',
     // ESM sources import siblings as './x.js'; Jest resolves the .ts file.
