@@ -1,0 +1,23 @@
+import { commandExecutionBenchmarks } from './command-execution.bench.js';
+import { eventStoreAppendBenchmarks } from './event-store-append.bench.js';
+import { eventStoreReadBenchmarks } from './event-store-read.bench.js';
+import { report, type Comparison } from './support/measure.js';
+
+/**
+ * Every benchmark prints its figure beside a baseline measured in the same run, and the ratio of the
+ * two: absolute rates on a shared machine say little, ratios can be compared across runs.
+ */
+const suites: [string, () => Promise<Comparison[]>][] = [
+  ['event store: append', eventStoreAppendBenchmarks],
+  ['event store: read', eventStoreReadBenchmarks],
+  ['commands', commandExecutionBenchmarks],
+];
+
+const only = process.argv[2];
+const all: Comparison[] = [];
+for (const [name, run] of suites) {
+  if (only && !name.includes(only)) continue;
+  console.log(`running: ${name}`);
+  all.push(...(await run()));
+}
+report(all);
