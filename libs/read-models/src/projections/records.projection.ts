@@ -15,7 +15,13 @@ import {
 } from '@tracker/domain';
 import type { RecordedEvent } from '@tracker/event-store';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { liveOf, stateColumns, type AnyLive, type StateColumns } from '../records/record-columns.js';
+import {
+  liveOf,
+  RECORD_COLUMN_NAMES,
+  stateColumns,
+  type AnyLive,
+  type StateColumns,
+} from '../records/record-columns.js';
 import type { ChangeNotice, Projection } from '../runner/projection.js';
 
 const CREATION_EVENT_TYPES: ReadonlySet<string> = new Set(Object.values(CREATION_EVENTS));
@@ -165,34 +171,12 @@ function splitCodes(column: string): string[] {
   return column.split(',').filter((code) => code !== '');
 }
 
-const STATE_COLUMN_NAMES = [
-  'kind',
-  'status',
-  'retracted',
-  'retraction_reason',
-  'state',
-  'countries',
-  'country_codes',
-  'occurred_start',
-  'occurred_end',
-  'due_day',
-  'meeting_id',
-  'statement_id',
-  'theme',
-  'created_at',
-  'created_by',
-  'updated_at',
-  'updated_by',
-  'position',
-  'revision',
-];
-
 type Statements = ReturnType<typeof prepareStatements>;
 
 function prepareStatements(db: DatabaseSync) {
-  const columns = STATE_COLUMN_NAMES.join(', ');
-  const values = STATE_COLUMN_NAMES.map((name) => `:${name}`).join(', ');
-  const updates = STATE_COLUMN_NAMES.map((name) => `${name} = excluded.${name}`).join(', ');
+  const columns = RECORD_COLUMN_NAMES.join(', ');
+  const values = RECORD_COLUMN_NAMES.map((name) => `:${name}`).join(', ');
+  const updates = RECORD_COLUMN_NAMES.map((name) => `${name} = excluded.${name}`).join(', ');
   const statement = (text: string): StatementSync => db.prepare(text);
   return {
     findRecord: statement(

@@ -41,6 +41,41 @@ export interface StateColumns {
   theme: string | null;
 }
 
+/** Every column of a record row besides its id, in `records` and `record_history` alike. */
+export const RECORD_COLUMN_NAMES = [
+  'kind',
+  'status',
+  'retracted',
+  'retraction_reason',
+  'state',
+  'countries',
+  'country_codes',
+  'occurred_start',
+  'occurred_end',
+  'due_day',
+  'meeting_id',
+  'statement_id',
+  'theme',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+  'position',
+  'revision',
+] as const;
+
+/** A row as queries read it (from `records`, or from `record_history` as of a recording time). */
+export interface RecordRow extends Omit<StateColumns, 'retracted'> {
+  id: string;
+  retracted: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+  position: string;
+  revision: number;
+}
+
 /** The live record of a state: itself, or what a retracted record was. Undefined while absent. */
 export function liveOf(state: RecordState<AnyLive>): AnyLive | undefined {
   if (isRetracted(state)) return state.live;

@@ -221,3 +221,27 @@ export const correct = (recordId: string, changes: Overrides, reason = 'Correcte
 
 export const retract = (recordId: string, reason = 'Not substantiated') =>
   on(recordId, 'RetractRecord', { reason });
+
+export const secondCommitment = (overrides: Overrides = {}) =>
+  commitment({
+    recordId: ID.secondCommitment,
+    countries: [{ code: 'KH', role: 'SIGNATORY' }],
+    occurred: day('2025-01-21'),
+    text: 'Protect victims of trafficking into scam compounds.',
+    theme: 'Human trafficking',
+    deadline: null,
+    ...overrides,
+  });
+
+export const secondDetention = (overrides: Overrides = {}) =>
+  detention({
+    recordId: ID.secondDetention,
+    occurred: day('2025-02-01'),
+    persons: [{ name: 'Rights defender C', role: 'HUMAN_RIGHTS_DEFENDER' }],
+    outlet: null,
+    reason: 'Reporting on a raid',
+    ...overrides,
+  });
+
+export const release = (recordId: string, date: string) =>
+  on(recordId, 'ReleaseDetention', { on: { date, precision: 'DAY' }, sources: [SOURCE] });

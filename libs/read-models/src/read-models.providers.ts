@@ -1,0 +1,68 @@
+import type { Provider } from '@nestjs/common';
+import { CommitmentsReader } from './commitments/commitments.reader.js';
+import { CountriesReader } from './countries/countries.reader.js';
+import { DetentionsReader } from './detentions/detentions.reader.js';
+import { HistoryReader } from './history/history.reader.js';
+import { GetCommitmentEvidenceHandler } from './queries/get-commitment-evidence.query.js';
+import { GetCountryFiguresHandler } from './queries/get-country-figures.query.js';
+import { GetCountryStatsHandler } from './queries/get-country-stats.query.js';
+import { GetCountryTimelineHandler } from './queries/get-country-timeline.query.js';
+import { GetCountryHandler } from './queries/get-country.query.js';
+import { GetRecordHistoryHandler } from './queries/get-record-history.query.js';
+import { GetRecordHandler } from './queries/get-record.query.js';
+import { ListCommitmentsHandler } from './queries/list-commitments.query.js';
+import { ListCountriesHandler } from './queries/list-countries.query.js';
+import { ListDetentionsHandler } from './queries/list-detentions.query.js';
+import { ListRecordsHandler } from './queries/list-records.query.js';
+import type { ReadDatabase } from './read-db/read-database.js';
+import { RecordsReader } from './records/records.reader.js';
+
+/** Nest token of the open ReadDatabase (provided by the app, which decides where the file lives). */
+export const READ_DATABASE = Symbol('READ_DATABASE');
+/** Nest token of the ProjectionRunner: `waitForPosition(position)` and the `changes` feed. */
+export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
+/** Nest token of the clock giving "today" for derived answers (overdue, days detained). */
+export const READ_MODEL_CLOCK = Symbol('READ_MODEL_CLOCK');
+
+/**
+ * The query side for a Nest module that provides READ_DATABASE and READ_MODEL_CLOCK and imports
+ * CqrsModule: the readers over the read DB, and one QueryBus handler per query.
+ */
+export const READ_MODEL_QUERY_PROVIDERS: Provider[] = [
+  {
+    provide: RecordsReader,
+    inject: [READ_DATABASE, READ_MODEL_CLOCK],
+    useFactory: (readDb: ReadDatabase, clock: () => Date) => new RecordsReader(readDb, clock),
+  },
+  {
+    provide: CountriesReader,
+    inject: [READ_DATABASE, RecordsReader],
+    useFactory: (readDb: ReadDatabase, records: RecordsReader) => new CountriesReader(readDb, records),
+  },
+  {
+    provide: CommitmentsReader,
+    inject: [RecordsReader],
+    useFactory: (records: RecordsReader) => new CommitmentsReader(records),
+  },
+  {
+    provide: DetentionsReader,
+    inject: [RecordsReader],
+    useFactory: (records: RecordsReader) => new DetentionsReader(records),
+  },
+  {
+    provide: HistoryReader,
+    inject: [READ_DATABASE],
+    useFactory: (readDb: ReadDatabase) => new HistoryReader(readDb),
+  },
+  GetRecordHandler,
+  ListRecordsHandler,
+  GetRecordHistoryHandler,
+  ListCountriesHandler,
+  GetCountryHandler,
+  GetCountryStatsHandler,
+  GetCountryTimelineHandler,
+  GetCountryFiguresHandler,
+  ListCommitmentsHandler,
+  GetCommitmentEvidenceHandler,
+  ListDetentionsHandler,
+];
