@@ -1,0 +1,40 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { IsInt, IsOptional } from 'class-validator';
+import { NestedList, OptionalLabel, OptionalLabels } from '../shared/field-rules.decorators.js';
+import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { RecordFieldsInput } from '../shared/record-fields.input.js';
+import { NationalityInput } from './nationality.input.js';
+
+@InputType({
+  description:
+    'An enforcement operation by one ACTING country. Each nationality is also listed as NATIONALS_AFFECTED.',
+})
+export class ReportArrestInput extends RecordFieldsInput implements CommandInput {
+  @Field(() => Int, { description: 'At least 1.' })
+  @IsInt()
+  personsArrested: number;
+
+  @Field(() => [NationalityInput], { nullable: true })
+  @IsOptional()
+  @NestedList(() => NationalityInput)
+  nationalities?: NationalityInput[];
+
+  @Field(() => [String], { nullable: true })
+  @OptionalLabels()
+  charges?: string[];
+
+  @Field({ nullable: true })
+  @OptionalLabel()
+  place?: string;
+
+  toCommand(): RecordCommandInput {
+    return {
+      type: 'ReportArrest',
+      ...this.baseFields(),
+      personsArrested: this.personsArrested,
+      nationalities: (this.nationalities ?? []).map((nationality) => nationality.toDomain()),
+      charges: this.charges ?? [],
+      ...present({ place: this.place }),
+    } as RecordCommandInput;
+  }
+}

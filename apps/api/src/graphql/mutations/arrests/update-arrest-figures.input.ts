@@ -1,0 +1,38 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { IsInt, IsOptional } from 'class-validator';
+import { Nested, Sources } from '../shared/field-rules.decorators.js';
+import { PartialDateInput } from '../shared/partial-date.input.js';
+import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { RecordTargetInput } from '../shared/record-target.input.js';
+import { SourceInput } from '../shared/source.input.js';
+
+@InputType({ description: 'Later figures of an arrest: at least one, each at most the persons arrested.' })
+export class UpdateArrestFiguresInput extends RecordTargetInput implements CommandInput {
+  @Field(() => PartialDateInput)
+  @Nested(() => PartialDateInput)
+  on: PartialDateInput;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  deported?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  prosecuted?: number;
+
+  @Field(() => [SourceInput])
+  @Sources()
+  sources: SourceInput[];
+
+  toCommand(): RecordCommandInput {
+    return {
+      type: 'UpdateArrestFigures',
+      recordId: this.recordId,
+      on: this.on.toDomain(),
+      sources: this.sources.map((source) => source.toDomain()),
+      ...present({ deported: this.deported, prosecuted: this.prosecuted }),
+    } as RecordCommandInput;
+  }
+}

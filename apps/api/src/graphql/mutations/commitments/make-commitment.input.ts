@@ -1,0 +1,49 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsOptional, IsUUID } from 'class-validator';
+import { Label, Nested, Text } from '../shared/field-rules.decorators.js';
+import { PartialDateInput } from '../shared/partial-date.input.js';
+import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { RecordFieldsInput } from '../shared/record-fields.input.js';
+
+@InputType({
+  description:
+    'A pledge by one or more SIGNATORY countries, made at a meeting (meetingId) or in a statement (statementId): exactly one.',
+})
+export class MakeCommitmentInput extends RecordFieldsInput implements CommandInput {
+  @Field()
+  @Text()
+  text: string;
+
+  @Field({ description: 'Free label, e.g. "online scams"; filterable as given.' })
+  @Label()
+  theme: string;
+
+  @Field(() => ID, { nullable: true, description: 'The MEETING record it was made at.' })
+  @IsOptional()
+  @IsUUID('all')
+  meetingId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The STATEMENT record it was made in.' })
+  @IsOptional()
+  @IsUUID('all')
+  statementId?: string;
+
+  @Field(() => PartialDateInput, { nullable: true, description: 'When it should be done.' })
+  @IsOptional()
+  @Nested(() => PartialDateInput)
+  deadline?: PartialDateInput;
+
+  toCommand(): RecordCommandInput {
+    return {
+      type: 'MakeCommitment',
+      ...this.baseFields(),
+      ...present({
+        text: this.text,
+        theme: this.theme,
+        meetingId: this.meetingId,
+        statementId: this.statementId,
+        deadline: this.deadline?.toDomain(),
+      }),
+    } as RecordCommandInput;
+  }
+}

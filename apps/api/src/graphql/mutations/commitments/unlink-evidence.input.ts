@@ -1,0 +1,25 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+import { Text } from '../shared/field-rules.decorators.js';
+import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { RecordTargetInput } from '../shared/record-target.input.js';
+
+@InputType({ description: 'Removes an evidence link from a commitment, saying why.' })
+export class UnlinkEvidenceInput extends RecordTargetInput implements CommandInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  evidenceId: string;
+
+  @Field()
+  @Text()
+  reason: string;
+
+  toCommand(): RecordCommandInput {
+    return {
+      type: 'UnlinkEvidence',
+      recordId: this.recordId,
+      evidenceId: this.evidenceId,
+      reason: this.reason,
+    } as RecordCommandInput;
+  }
+}

@@ -1,0 +1,25 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Nested, Text } from '../shared/field-rules.decorators.js';
+import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { RecordTargetInput } from '../shared/record-target.input.js';
+import { RecordChangesInput } from './record-changes.input.js';
+
+@InputType({ description: 'Fixes fields of a record of any kind; each change is validated as at creation.' })
+export class CorrectRecordInput extends RecordTargetInput implements CommandInput {
+  @Field(() => RecordChangesInput)
+  @Nested(() => RecordChangesInput)
+  changes: RecordChangesInput;
+
+  @Field({ description: "Why: shown in the record's history." })
+  @Text()
+  reason: string;
+
+  toCommand(): RecordCommandInput {
+    return {
+      type: 'CorrectRecord',
+      recordId: this.recordId,
+      changes: this.changes.toDomain(),
+      reason: this.reason,
+    } as RecordCommandInput;
+  }
+}

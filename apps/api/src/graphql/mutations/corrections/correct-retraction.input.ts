@@ -1,0 +1,32 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsBoolean } from 'class-validator';
+import { OptionalText, Text } from '../shared/field-rules.decorators.js';
+import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { RecordTargetInput } from '../shared/record-target.input.js';
+
+@InputType({
+  description: 'Corrects a retraction: undo it (reinstate: true), or replace its reason (retractionReason).',
+})
+export class CorrectRetractionInput extends RecordTargetInput implements CommandInput {
+  @Field()
+  @Text()
+  reason: string;
+
+  @Field()
+  @IsBoolean()
+  reinstate: boolean;
+
+  @Field({ nullable: true, description: 'Required when reinstate is false.' })
+  @OptionalText()
+  retractionReason?: string;
+
+  toCommand(): RecordCommandInput {
+    return {
+      type: 'CorrectRetraction',
+      recordId: this.recordId,
+      reason: this.reason,
+      reinstate: this.reinstate,
+      ...present({ retractionReason: this.retractionReason }),
+    } as RecordCommandInput;
+  }
+}

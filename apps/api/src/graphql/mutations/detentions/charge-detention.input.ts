@@ -1,0 +1,15 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Labels } from '../shared/field-rules.decorators.js';
+import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { DetentionStepInput } from './detention-step.input.js';
+
+@InputType({ description: 'The detained are charged (DETAINED → CHARGED); charges add to those known.' })
+export class ChargeDetentionInput extends DetentionStepInput implements CommandInput {
+  @Field(() => [String])
+  @Labels()
+  charges: string[];
+
+  toCommand(): RecordCommandInput {
+    return { ...this.step('ChargeDetention'), charges: this.charges } as RecordCommandInput;
+  }
+}

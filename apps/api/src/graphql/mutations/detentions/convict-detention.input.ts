@@ -1,0 +1,16 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Nested } from '../shared/field-rules.decorators.js';
+import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { DetentionStepInput } from './detention-step.input.js';
+import { SentenceInput } from './sentence.input.js';
+
+@InputType({ description: 'Convicted, with the sentence.' })
+export class ConvictDetentionInput extends DetentionStepInput implements CommandInput {
+  @Field(() => SentenceInput)
+  @Nested(() => SentenceInput)
+  sentence: SentenceInput;
+
+  toCommand(): RecordCommandInput {
+    return { ...this.step('ConvictDetention'), sentence: this.sentence.toDomain() } as RecordCommandInput;
+  }
+}

@@ -1,0 +1,31 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { PERSON_ROLES, type DetainedPerson } from '@tracker/domain';
+import { IsIn, IsOptional } from 'class-validator';
+import { PersonRole } from '../../common/domain-enums.js';
+import { IsCountryCode } from '../../common/is-country-code.validator.js';
+import { Label } from '../shared/field-rules.decorators.js';
+import { present } from '../shared/record-command.js';
+
+@InputType({ description: 'A person detained: a journalist, media worker or human-rights defender.' })
+export class DetainedPersonInput {
+  @Field()
+  @Label()
+  name: string;
+
+  @Field(() => PersonRole)
+  @IsIn(PERSON_ROLES)
+  role: DetainedPerson['role'];
+
+  @Field({ nullable: true, description: 'ISO 3166-1 alpha-2 code.' })
+  @IsOptional()
+  @IsCountryCode()
+  nationality?: string;
+
+  toDomain(): DetainedPerson {
+    return {
+      name: this.name,
+      role: this.role,
+      ...present({ nationality: this.nationality }),
+    } as DetainedPerson;
+  }
+}

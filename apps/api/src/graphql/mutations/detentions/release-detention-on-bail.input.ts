@@ -1,0 +1,18 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { OptionalText } from '../shared/field-rules.decorators.js';
+import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { DetentionStepInput } from './detention-step.input.js';
+
+@InputType({ description: 'Released on bail, with the conditions if known.' })
+export class ReleaseDetentionOnBailInput extends DetentionStepInput implements CommandInput {
+  @Field({ nullable: true })
+  @OptionalText()
+  conditions?: string;
+
+  toCommand(): RecordCommandInput {
+    return {
+      ...this.step('ReleaseDetentionOnBail'),
+      ...present({ conditions: this.conditions }),
+    } as RecordCommandInput;
+  }
+}

@@ -1,0 +1,41 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { NestedList, OptionalLabel, OptionalLabels, Text } from '../shared/field-rules.decorators.js';
+import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { RecordFieldsInput } from '../shared/record-fields.input.js';
+import { DetainedPersonInput } from './detained-person.input.js';
+
+@InputType({
+  description:
+    'Journalists or human-rights defenders detained together by one ACTING country. A sentence comes later, with convictDetention.',
+})
+export class ReportDetentionInput extends RecordFieldsInput implements CommandInput {
+  @Field(() => [DetainedPersonInput], { description: 'At least one.' })
+  @NestedList(() => DetainedPersonInput)
+  persons: DetainedPersonInput[];
+
+  @Field({ nullable: true })
+  @OptionalLabel()
+  outlet?: string;
+
+  @Field({ description: 'Why they were detained, as reported.' })
+  @Text()
+  reason: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Charges known at detention; more come with chargeDetention.',
+  })
+  @OptionalLabels()
+  charges?: string[];
+
+  toCommand(): RecordCommandInput {
+    return {
+      type: 'ReportDetention',
+      ...this.baseFields(),
+      persons: this.persons.map((person) => person.toDomain()),
+      reason: this.reason,
+      charges: this.charges ?? [],
+      ...present({ outlet: this.outlet }),
+    } as RecordCommandInput;
+  }
+}

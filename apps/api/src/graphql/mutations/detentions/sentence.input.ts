@@ -1,0 +1,29 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import type { Sentence } from '@tracker/domain';
+import { IsBoolean, IsInt, IsOptional } from 'class-validator';
+import { Text } from '../shared/field-rules.decorators.js';
+import { present } from '../shared/record-command.js';
+
+@InputType({ description: 'A sentence as reported.' })
+export class SentenceInput {
+  @Field({ description: '"two years in prison, suspended", "fine of 4 million riel".' })
+  @Text()
+  description: string;
+
+  @Field({ description: 'Does it keep the person in custody (prison, not suspended)?' })
+  @IsBoolean()
+  custodial: boolean;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  months?: number;
+
+  toDomain(): Sentence {
+    return {
+      description: this.description,
+      custodial: this.custodial,
+      ...present({ months: this.months }),
+    } as Sentence;
+  }
+}

@@ -1,0 +1,48 @@
+import { Field, InputType } from '@nestjs/graphql';
+import type { Source } from '@tracker/domain';
+import { IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import { DAY_PATTERN, INPUT_LIMITS } from './input-limits.js';
+
+@InputType({ description: 'Where a fact comes from. No source, no record.' })
+export class SourceInput {
+  @Field({ description: 'An absolute http(s) URL.' })
+  @MaxLength(INPUT_LIMITS.url)
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: '$property must be an http(s) URL' },
+  )
+  url: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(INPUT_LIMITS.label)
+  title?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(INPUT_LIMITS.label)
+  publisher?: string;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD.' })
+  @IsOptional()
+  @Matches(DAY_PATTERN, { message: '$property must be a day written YYYY-MM-DD' })
+  publishedOn?: string;
+
+  @Field({ nullable: true, description: 'The passage that supports the fact, verbatim.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(INPUT_LIMITS.text)
+  quote?: string;
+
+  toDomain(): Source {
+    return {
+      url: this.url,
+      ...(this.title == null ? {} : { title: this.title }),
+      ...(this.publisher == null ? {} : { publisher: this.publisher }),
+      ...(this.publishedOn == null ? {} : { publishedOn: this.publishedOn }),
+      ...(this.quote == null ? {} : { quote: this.quote }),
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Label, OptionalLabel, Text } from '../shared/field-rules.decorators.js';
+import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { RecordFieldsInput } from '../shared/record-fields.input.js';
+
+@InputType({ description: 'An official statement or speech by an official of the one ACTING country.' })
+export class RecordStatementInput extends RecordFieldsInput implements CommandInput {
+  @Field()
+  @Label()
+  speaker: string;
+
+  @Field({ description: '"Prime Minister of Cambodia".' })
+  @Label()
+  office: string;
+
+  @Field({ description: 'Verbatim (or as translated by the source).' })
+  @Text()
+  quote: string;
+
+  @Field({ nullable: true })
+  @OptionalLabel()
+  venue?: string;
+
+  toCommand(): RecordCommandInput {
+    return {
+      type: 'RecordStatement',
+      ...this.baseFields(),
+      speaker: this.speaker,
+      office: this.office,
+      quote: this.quote,
+      ...present({ venue: this.venue }),
+    } as RecordCommandInput;
+  }
+}

@@ -1,0 +1,29 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Label, Labels, Text } from '../shared/field-rules.decorators.js';
+import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { RecordFieldsInput } from '../shared/record-fields.input.js';
+
+@InputType({ description: 'A body created by one or more ACTING countries; `occurred` is its creation.' })
+export class CreateTaskForceInput extends RecordFieldsInput implements CommandInput {
+  @Field()
+  @Label()
+  name: string;
+
+  @Field()
+  @Text()
+  mandate: string;
+
+  @Field(() => [String], { description: '"Ministry of Interior", "National Police": at least one.' })
+  @Labels()
+  memberAgencies: string[];
+
+  toCommand(): RecordCommandInput {
+    return {
+      type: 'CreateTaskForce',
+      ...this.baseFields(),
+      name: this.name,
+      mandate: this.mandate,
+      memberAgencies: this.memberAgencies,
+    } as RecordCommandInput;
+  }
+}
