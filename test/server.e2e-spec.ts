@@ -3,6 +3,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runServerExpectingFailure, startApiServer, type RunningServer } from './support/api-server.js';
 
+/** What /health answers. */
+interface HealthBody {
+  status: string;
+  eventStore: { status: string; store: string; details: Record<string, unknown> };
+}
+
+async function health(url: string): Promise<HealthBody> {
+  return (await (await fetch(`${url}/health`)).json()) as HealthBody;
+}
+
 describe('the server with no configuration', () => {
   let server: RunningServer;
 
@@ -16,7 +26,7 @@ describe('the server with no configuration', () => {
   it('reports the embedded event store on /health', async () => {
     const response = await fetch(`${server.url}/health`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as HealthBody;
     expect(body.status).toBe('up');
     expect(body.eventStore).toMatchObject({ status: 'up', store: 'sqlite' });
     expect(body.eventStore.details).toMatchObject({ journalMode: 'wal', synchronous: 'FULL' });
@@ -24,7 +34,7 @@ describe('the server with no configuration', () => {
   });
 
   it('has loaded the demo dataset into the empty store', async () => {
-    const body = await (await fetch(`${server.url}/health`)).json();
+    const body = await health(server.url);
     expect(body.eventStore.details.headPosition).toEqual(expect.any(String));
     expect(server.logs.some((line) => /Loaded the demo dataset: \d+ commands/.test(line))).toBe(true);
   });
@@ -69,7 +79,7 @@ describe('start-up configuration', () => {
       env: { TRACKER_SQLITE_SYNCHRONOUS: 'NORMAL', TRACKER_DEMO_DATA: 'false' },
     });
     try {
-      const body = await (await fetch(`${server.url}/health`)).json();
+      const body = await health(server.url);
       expect(body.eventStore.details.synchronous).toBe('NORMAL');
       expect(body.eventStore.details.headPosition).toBeNull();
     } finally {

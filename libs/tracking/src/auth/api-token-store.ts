@@ -64,13 +64,14 @@ export class ApiTokenStore {
   }
 
   list(): ApiTokenInfo[] {
-    return (this.db.prepare('SELECT * FROM api_tokens ORDER BY created_at, id').all() as TokenRow[]).map(
-      toInfo,
-    );
+    return (
+      this.db.prepare('SELECT * FROM api_tokens ORDER BY created_at, id').all() as unknown as TokenRow[]
+    ).map(toInfo);
   }
 
   get(id: string): ApiTokenInfo | undefined {
-    const row = this.db.prepare('SELECT * FROM api_tokens WHERE id = ?').get(id) as TokenRow | undefined;
+    const row = this.db.prepare('SELECT * FROM api_tokens WHERE id = ?').get(id) as unknown as
+      TokenRow | undefined;
     return row && toInfo(row);
   }
 
@@ -85,8 +86,9 @@ export class ApiTokenStore {
   /** The token a bearer secret belongs to, and whether it may be used now. */
   authenticate(secret: string): { token: ApiTokenInfo; problem?: 'expired' | 'revoked' } | undefined {
     if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
-    const row = this.db.prepare('SELECT * FROM api_tokens WHERE secret_sha256 = ?').get(sha256(secret)) as
-      TokenRow | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM api_tokens WHERE secret_sha256 = ?')
+      .get(sha256(secret)) as unknown as TokenRow | undefined;
     if (!row) return undefined;
     const token = toInfo(row);
     if (token.revokedAt) return { token, problem: 'revoked' };
