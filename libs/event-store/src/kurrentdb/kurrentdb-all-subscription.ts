@@ -1,0 +1,145 @@
+/**
+ * subscribeToAll on KurrentDB: the client's catch-up subscription, resumed from the last event it saw
+ * whenever it drops, after an exponential, capped, jittered wait, with every outage and every recovery
+ * reported to the logger.
+ */
+import { START, type AllStreamSubscription, type KurrentDBClient } from '@kurrent/kurrentdb-client';
+import type { RecordedEvent } from '../event.js';
+import type { AllSubscription } from '../event-store.port.js';
+import type { Position } from '../position.js';
+import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { errorMessage } from './kurrentdb-errors.js';
+import {
+  isSystemEvent,
+  positionFromKurrentDb,
+  positionToKurrentDb,
+  toRecordedEvent,
+  type ClientRecordedEvent,
+} from './kurrentdb-mapping.js';
+import type { KurrentDbLogger } from './kurrentdb-event-store.options.js';
+
+export interface KurrentDbAllSubscriptionOptions {
+  /** A new client per attempt: one that lost its server is not reused. */
+  connect: () => KurrentDBClient;
+  after: Position | undefined;
+  streamPrefix: string;
+  backoff: Required<BackoffOptions>;
+  logger: KurrentDbLogger;
+  /** Called once the subscription has ended, whoever ended it. */
+  onClosed: () => void;
+}
+
+export class KurrentDbAllSubscription implements AllSubscription {
+  private closed = false;
+  private readonly wakeUp = new AbortController();
+  private client: KurrentDBClient | undefined;
+  private stream: AllStreamSubscription | undefined;
+  private readonly iterator: AsyncGenerator<RecordedEvent, void, undefined>;
+
+  constructor(private readonly options: KurrentDbAllSubscriptionOptions) {
+    if (options.after !== undefined) positionToKurrentDb(options.after); // refuses a foreign position now
+    this.iterator = this.run();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    return this.iterator;
+  }
+
+  async close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.wakeUp.abort();
+      this.options.onClosed();
+    }
+    await this.releaseAttempt();
+  }
+
+  private async *run(): AsyncGenerator<RecordedEvent, void, undefined> {
+    const { streamPrefix, backoff, logger } = this.options;
+    /** The last event seen, delivered or skipped: where a new attempt resumes. */
+    let checkpoint = this.options.after;
+    let failedAttempts = 0;
+    try {
+      while (!this.closed) {
+        const stream = this.startAttempt(checkpoint);
+        stream.once('confirmation', () => {
+          if (failedAttempts > 0) {
+            logger.info('KurrentDB subscription to $all resumed', {
+              after: checkpoint ?? 'start',
+              failedAttempts,
+            });
+          }
+          failedAttempts = 0;
+        });
+        let reason: string;
+        try {
+          for await (const resolved of stream as AsyncIterable<{ event?: ClientRecordedEvent }>) {
+            const event = resolved.event;
+            if (!event?.position) continue;
+            const position = positionFromKurrentDb(event.position);
+            // KurrentDB starts after the given position; this guards the promise of "never twice" anyway.
+            if (checkpoint !== undefined && position <= checkpoint) continue;
+            checkpoint = position;
+            if (isSystemEvent(event) || !event.streamId.startsWith(streamPrefix)) continue;
+            yield toRecordedEvent(event, streamPrefix);
+          }
+          reason = 'the server ended the subscription';
+        } catch (error) {
+          reason = errorMessage(error);
+        }
+        await this.releaseAttempt();
+        if (this.closed) return;
+
+        const delayMs = backoffDelay(failedAttempts, backoff);
+        failedAttempts++;
+        logger.warn('KurrentDB subscription to $all dropped; resubscribing', {
+          reason,
+          after: checkpoint ?? 'start',
+          attempt: failedAttempts,
+          delayMs,
+        });
+        await this.sleep(delayMs);
+      }
+    } finally {
+      this.closed = true;
+      this.options.onClosed();
+      await this.releaseAttempt();
+    }
+  }
+
+  private startAttempt(after: Position | undefined): AllStreamSubscription {
+    this.client = this.options.connect();
+    this.stream = this.client.subscribeToAll({
+      fromPosition: after === undefined ? START : positionToKurrentDb(after),
+    });
+    return this.stream;
+  }
+
+  /** Ends the current attempt's gRPC call and client; safe to call at any time, more than once. */
+  private async releaseAttempt(): Promise<void> {
+    const { stream, client } = this;
+    this.stream = undefined;
+    this.client = undefined;
+    if (stream) {
+      stream.destroy();
+      await stream.unsubscribe().catch(() => undefined);
+    }
+    if (client) await client.dispose().catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    const signal = this.wakeUp.signal;
+    return new Promise((resolve) => {
+      if (signal.aborted) return resolve();
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', wake);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', wake, { once: true });
+    });
+  }
+}
