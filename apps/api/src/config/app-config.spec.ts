@@ -10,6 +10,18 @@ describe('loadAppConfig', () => {
     expect(config.demoData).toBe(true);
   });
 
+  it('selects KurrentDB with its connection string', () => {
+    const config = loadAppConfig({
+      EVENT_STORE: 'kurrentdb',
+      KURRENTDB_CONNECTION_STRING: 'kurrentdb://127.0.0.1:2113?tls=false',
+    });
+    expect(config).toMatchObject({
+      eventStore: 'kurrentdb',
+      kurrentDbConnectionString: 'kurrentdb://127.0.0.1:2113?tls=false',
+    });
+    expect(loadAppConfig({}).eventStore).toBe('sqlite');
+  });
+
   it('turns the demo data off', () => {
     expect(loadAppConfig({ TRACKER_DEMO_DATA: 'false' }).demoData).toBe(false);
   });
@@ -30,6 +42,9 @@ describe('loadAppConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be equal to one of the allowed values/],
     [{ TRACKER_SQLITE_SYNCHRONOUS: 'OFF' }, /TRACKER_SQLITE_SYNCHRONOUS/],
     [{ TRACKER_DEMO_DATA: 'perhaps' }, /TRACKER_DEMO_DATA must be boolean/],
+    [{ EVENT_STORE: 'postgres' }, /EVENT_STORE must be equal to one of the allowed values/],
+    [{ EVENT_STORE: 'kurrentdb' }, /EVENT_STORE=kurrentdb needs KURRENTDB_CONNECTION_STRING/],
+    [{ KURRENTDB_CONNECTION_STRING: 'http://x' }, /KURRENTDB_CONNECTION_STRING must match pattern/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(ConfigError);
     expect(() => loadAppConfig(env)).toThrow(message);

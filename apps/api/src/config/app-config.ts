@@ -13,6 +13,10 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** SQLite durability: FULL survives power loss on every acknowledged append. @defaultValue 'FULL' */
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** Which event store: the embedded SQLite file, or a KurrentDB (cluster) for scale-out. @defaultValue 'sqlite' */
+  eventStore: 'sqlite' | 'kurrentdb';
+  /** Required when eventStore is 'kurrentdb', e.g. `kurrentdb://127.0.0.1:2113?tls=false`. */
+  kurrentDbConnectionString?: string;
   /** Load the demo dataset into an empty event store at start. @defaultValue true */
   demoData: boolean;
 }
@@ -38,6 +42,8 @@ const schema = {
     },
     TRACKER_SQLITE_SYNCHRONOUS: { type: 'string', enum: ['FULL', 'NORMAL'], default: 'FULL' },
     TRACKER_DEMO_DATA: { type: 'boolean', default: true },
+    EVENT_STORE: { type: 'string', enum: ['sqlite', 'kurrentdb'], default: 'sqlite' },
+    KURRENTDB_CONNECTION_STRING: { type: 'string', pattern: '^(kurrentdb|esdb|kdb)(\\+discover)?://' },
   },
 } as const;
 
@@ -48,6 +54,8 @@ interface RawEnv {
   LOG_LEVEL: AppConfig['logLevel'];
   TRACKER_SQLITE_SYNCHRONOUS: AppConfig['sqliteSynchronous'];
   TRACKER_DEMO_DATA: boolean;
+  EVENT_STORE: AppConfig['eventStore'];
+  KURRENTDB_CONNECTION_STRING?: string;
 }
 
 /** Validates the environment; throws ConfigError naming every bad variable. */
@@ -60,6 +68,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const message = (error as Error).message.replaceAll('env/', '');
     throw new ConfigError(`Invalid configuration: ${message}`);
   }
+  if (raw.EVENT_STORE === 'kurrentdb' && !raw.KURRENTDB_CONNECTION_STRING) {
+    throw new ConfigError('Invalid configuration: EVENT_STORE=kurrentdb needs KURRENTDB_CONNECTION_STRING');
+  }
   return {
     port: raw.PORT,
     host: raw.HOST,
@@ -67,6 +78,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: raw.LOG_LEVEL,
     sqliteSynchronous: raw.TRACKER_SQLITE_SYNCHRONOUS,
     demoData: raw.TRACKER_DEMO_DATA,
+    eventStore: raw.EVENT_STORE,
+    ...(raw.KURRENTDB_CONNECTION_STRING
+      ? { kurrentDbConnectionString: raw.KURRENTDB_CONNECTION_STRING }
+      : {}),
   };
 }
 

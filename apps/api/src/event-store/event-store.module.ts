@@ -1,18 +1,28 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@tracker/event-store';
-import { SqliteEventStore } from '@tracker/event-store';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, KurrentDbEventStore, SqliteEventStore, type EventStore } from '@tracker/event-store';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
-/** Opens the configured event store once, shares it, and closes it last on shutdown. */
+/** Opens the configured event store (EVENT_STORE) once, shares it, and closes it last on shutdown. */
 @Global()
 @Module({
   providers: [
     {
       provide: EVENT_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): EventStore => {
+      useFactory: async (config: AppConfig): Promise<EventStore> => {
+        if (config.eventStore === 'kurrentdb') {
+          const logger = new Logger('KurrentDB');
+          return KurrentDbEventStore.connect({
+            connectionString: config.kurrentDbConnectionString!,
+            // Subscription outages are logged, never silent (the adapter resubscribes with backoff).
+            logger: {
+              warn: (message, context) => logger.warn({ ...context, msg: message }),
+              info: (message, context) => logger.log({ ...context, msg: message }),
+            },
+          });
+        }
         mkdirSync(config.dataDir, { recursive: true });
         return SqliteEventStore.open({
           path: join(config.dataDir, 'events.sqlite'),

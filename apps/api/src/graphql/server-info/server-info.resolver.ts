@@ -1,4 +1,6 @@
+import { Inject } from '@nestjs/common';
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 
 @ObjectType({ description: 'What this server is and runs on.' })
 export class ServerInfo {
@@ -11,8 +13,10 @@ export class ServerInfo {
 
 @Resolver(() => ServerInfo)
 export class ServerInfoResolver {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   @Query(() => ServerInfo, { description: 'The server and its event store.' })
   serverInfo(): ServerInfo {
-    return { version: process.env.npm_package_version ?? '0.1.0', eventStore: 'sqlite' };
+    return { version: process.env.npm_package_version ?? '0.1.0', eventStore: this.config.eventStore };
   }
 }
