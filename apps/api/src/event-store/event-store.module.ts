@@ -1,5 +1,5 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, KurrentDbEventStore, SqliteEventStore, type EventStore } from '@tracker/event-store';
+import { EVENT_STORE, SqliteEventStore, type EventStore } from '@tracker/event-store';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -13,6 +13,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig): Promise<EventStore> => {
         if (config.eventStore === 'kurrentdb') {
+          // Loaded only when chosen: the client brings a native (prebuilt) gRPC bridge the embedded
+          // default does not need.
+          const { KurrentDbEventStore } = await import('@tracker/event-store/kurrentdb/index.js');
           const logger = new Logger('KurrentDB');
           return KurrentDbEventStore.connect({
             connectionString: config.kurrentDbConnectionString!,
