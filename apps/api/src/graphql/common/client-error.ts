@@ -105,10 +105,13 @@ export function toClientError(error: GraphQLError | Error): ClientError {
     return http(400, 'BAD_REQUEST', `Not a GraphQL-over-HTTP request: ${cause.message}`);
   }
 
-  // GraphQL's own request errors: no originalError, raised before execution.
-  if (graphqlError && graphqlError.originalError === undefined && graphqlError.path === undefined) {
+  // GraphQL's own request errors, raised before execution (so without a path).
+  if (graphqlError && graphqlError.path === undefined) {
+    // A variable that does not coerce may carry the scalar's or enum's error as originalError.
     const coercion = variableCoercionProblem(graphqlError.message);
     if (coercion) return request('BAD_USER_INPUT', graphqlError.message, { fields: [coercion] });
+  }
+  if (graphqlError && graphqlError.originalError === undefined && graphqlError.path === undefined) {
     if (graphqlError.message.startsWith('Syntax Error')) {
       return request('GRAPHQL_PARSE_FAILED', graphqlError.message);
     }

@@ -63,11 +63,11 @@ export class RecordChangesInput {
   confidence?: string | null;
 
   // MEETING (place also ARREST)
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalLabel()
   title?: string | null;
 
-  @Field({ nullable: true, description: 'MEETING, ARREST.' })
+  @Field(() => String, { nullable: true, description: 'MEETING, ARREST.' })
   @OptionalLabel()
   place?: string | null;
 
@@ -75,16 +75,16 @@ export class RecordChangesInput {
   @OptionalLabels()
   bodies?: string[] | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalText()
   outcomeSummary?: string | null;
 
   // COMMITMENT
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalText()
   text?: string | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalLabel()
   theme?: string | null;
 
@@ -104,11 +104,11 @@ export class RecordChangesInput {
   deadline?: PartialDateInput | null;
 
   // TASK_FORCE
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalLabel()
   name?: string | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalText()
   mandate?: string | null;
 
@@ -137,11 +137,11 @@ export class RecordChangesInput {
   @NestedList(() => DetainedPersonInput)
   persons?: DetainedPersonInput[] | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalLabel()
   outlet?: string | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalText()
   reason?: string | null;
 
@@ -173,12 +173,12 @@ export class RecordChangesInput {
   @IsIn(SHUTDOWN_CATEGORIES, { each: true })
   categories?: string[] | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalLabel()
   authority?: string | null;
 
   // FIGURE
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalLabel()
   indicator?: string | null;
 
@@ -187,7 +187,7 @@ export class RecordChangesInput {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   value?: number | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalLabel()
   unit?: string | null;
 
@@ -201,7 +201,7 @@ export class RecordChangesInput {
   @Nested(() => OccurredInput)
   period?: OccurredInput | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalLabel()
   claimant?: string | null;
 
@@ -216,19 +216,19 @@ export class RecordChangesInput {
   disputes?: string | null;
 
   // STATEMENT
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalLabel()
   speaker?: string | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalLabel()
   office?: string | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalText()
   quote?: string | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @OptionalLabel()
   venue?: string | null;
 
