@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { TrackingModule } from '@tracker/tracking';
@@ -9,10 +9,19 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DemoDataLoader } from './demo/demo-data.loader.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
+import { GraphqlExceptionsFilter } from './graphql/common/graphql-exceptions.filter.js';
 import { graphqlProtocolOptions } from './graphql/common/graphql-protocol.options.js';
 import { createInputValidationPipe } from './graphql/common/input-validation.pipe.js';
+import { MutationsModule } from './graphql/mutations/mutations.module.js';
+import { SubscriptionsModule } from './graphql/subscriptions/subscriptions.module.js';
+import { CommitmentsResolver } from './graphql/commitments/commitments.resolver.js';
+import { CountriesResolver } from './graphql/countries/countries.resolver.js';
+import { HistoryResolver } from './graphql/history/history.resolver.js';
+import { DetentionsResolver } from './graphql/records/detentions.resolver.js';
+import { RecordsResolver } from './graphql/records/records.resolver.js';
 import { ServerInfoResolver } from './graphql/server-info/server-info.resolver.js';
 import { HealthController } from './health/health.controller.js';
+import { ReadModelsModule } from './read-models/read-models.module.js';
 
 /** The API server, assembled from a validated configuration. */
 @Module({})
@@ -31,6 +40,9 @@ export class AppModule {
         }),
         EventStoreModule,
         TrackingModule,
+        ReadModelsModule,
+        MutationsModule,
+        SubscriptionsModule,
         GraphQLModule.forRoot<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           path: '/graphql',
@@ -43,9 +55,17 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         ServerInfoResolver,
+        // The read side's queries (the QueryBus handlers are in ReadModelsModule).
+        RecordsResolver,
+        DetentionsResolver,
+        CommitmentsResolver,
+        CountriesResolver,
+        HistoryResolver,
         DemoDataLoader,
         // class-validator on every resolver argument, GraphQL included (BAD_USER_INPUT).
         { provide: APP_PIPE, useFactory: createInputValidationPipe },
+        // Resolver errors go to the GraphQL error formatter, which maps and logs them once.
+        { provide: APP_FILTER, useClass: GraphqlExceptionsFilter },
       ],
     };
   }

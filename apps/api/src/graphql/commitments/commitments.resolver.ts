@@ -1,0 +1,43 @@
+import { Inject } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { EvidenceRelation as EvidenceRelationValue } from '@tracker/domain';
+import { GetCommitmentEvidenceQuery, ListCommitmentsQuery, type RecordView } from '@tracker/read-models';
+import { EvidenceRelation } from '../common/domain-enums.js';
+import { After, First, pageOf } from '../records/connection.types.js';
+import { answer } from '../records/read-errors.js';
+import { toCommitmentModel, toEvidenceLink } from '../records/record.mapper.js';
+import { CommitmentRecord, EvidenceLink } from '../records/record.types.js';
+import { CommitmentConnection, CommitmentFilterInput } from './commitment.types.js';
+
+@Resolver(() => CommitmentRecord)
+export class CommitmentsResolver {
+  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+
+  @Query(() => CommitmentConnection, {
+    description: 'Commitments, newest first; retracted ones only with includeRetracted.',
+  })
+  async commitments(
+    @Args('filter', { type: () => CommitmentFilterInput, nullable: true })
+    filter: CommitmentFilterInput | undefined,
+    @First() first: number | undefined,
+    @After() after: string | undefined,
+  ): Promise<CommitmentConnection> {
+    const connection = await answer(
+      this.queryBus.execute(new ListCommitmentsQuery(filter ?? {}, { first, after })),
+    );
+    return pageOf(connection, toCommitmentModel);
+  }
+
+  @ResolveField('evidence', () => [EvidenceLink], {
+    description: 'Records linked as evidence: SUPPORTS (actions fulfilling it) and CONTRADICTS (against it).',
+  })
+  async evidence(
+    @Parent() commitment: CommitmentRecord,
+    @Args('relation', { type: () => EvidenceRelation, nullable: true }) relation?: EvidenceRelationValue,
+  ): Promise<EvidenceLink[]> {
+    const view = commitment.view as RecordView<'COMMITMENT'>;
+    const links = await answer(this.queryBus.execute(new GetCommitmentEvidenceQuery(view, relation)));
+    return links.map(toEvidenceLink);
+  }
+}

@@ -1,0 +1,149 @@
+import { Inject } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RecordKind as RecordKindValue } from '@tracker/domain';
+import {
+  GetCountryFiguresQuery,
+  GetCountryQuery,
+  GetCountryStatsQuery,
+  GetCountryTimelineQuery,
+  ListCommitmentsQuery,
+  ListCountriesQuery,
+  ListDetentionsQuery,
+  type CountrySummary,
+  type RecordView,
+} from '@tracker/read-models';
+import { CommitmentConnection, CountryCommitmentFilterInput } from '../commitments/commitment.types.js';
+import { RecordKind } from '../common/domain-enums.js';
+import { After, First, pageOf } from '../records/connection.types.js';
+import { DetentionConnection } from '../records/detentions.types.js';
+import { answer } from '../records/read-errors.js';
+import { toCommitmentModel, toDetentionModel, toOccurred, toRecordModel } from '../records/record.mapper.js';
+import type { FigureRecord } from '../records/record.types.js';
+import { RecordConnection } from '../records/records.types.js';
+import { Country, CountryStats, FigureComparison } from './country.types.js';
+
+function toCountry(summary: CountrySummary & { asOf?: string }): Country {
+  return {
+    code: summary.code,
+    alpha3: summary.alpha3,
+    name: summary.name,
+    localNames: summary.localNames.map((name) => ({ ...name })),
+    recordCount: summary.recordCount,
+    asOf: summary.asOf === undefined ? undefined : new Date(summary.asOf),
+  };
+}
+
+/**
+ * The per-country read model. `country(code, asOf)` fixes the time every part of the profile is read
+ * at: its stats, commitments, timeline, detentions and figures are all as of the same recording time.
+ */
+@Resolver(() => Country)
+export class CountriesResolver {
+  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+
+  @Query(() => [Country], { description: 'Every country appearing in any record, by English name.' })
+  async countries(): Promise<Country[]> {
+    return (await answer(this.queryBus.execute(new ListCountriesQuery()))).map(toCountry);
+  }
+
+  @Query(() => Country, {
+    description:
+      'A country by ISO 3166-1 alpha-2 code; with asOf, as the tracker knew it then. NOT_FOUND when no record involves it.',
+  })
+  async country(
+    @Args('code') code: string,
+    @Args('asOf', { type: () => Date, nullable: true }) asOf?: Date,
+  ): Promise<Country> {
+    return toCountry(await answer(this.queryBus.execute(new GetCountryQuery(code, asOf))));
+  }
+
+  @ResolveField('stats', () => CountryStats)
+  async stats(@Parent() country: Country): Promise<CountryStats> {
+    const stats = await answer(this.queryBus.execute(new GetCountryStatsQuery(country.code, country.asOf)));
+    return {
+      ...stats,
+      commitmentsByImplementation: stats.commitmentsByImplementation.map((c) => ({ ...c })),
+      shutdownsByPeriod: stats.shutdownsByPeriod.map((period) => ({
+        ...period,
+        occurred: toOccurred(period.occurred),
+        categories: [...period.categories],
+      })),
+    };
+  }
+
+  @ResolveField('commitments', () => CommitmentConnection, {
+    description: 'Commitments it signed, newest first.',
+  })
+  async commitments(
+    @Parent() country: Country,
+    @Args('filter', { type: () => CountryCommitmentFilterInput, nullable: true })
+    filter: CountryCommitmentFilterInput | undefined,
+    @First() first: number | undefined,
+    @After() after: string | undefined,
+  ): Promise<CommitmentConnection> {
+    const query = new ListCommitmentsQuery(
+      { ...filter, country: country.code },
+      { first, after },
+      country.asOf,
+    );
+    return pageOf(await answer(this.queryBus.execute(query)), toCommitmentModel);
+  }
+
+  @ResolveField('timeline', () => RecordConnection, {
+    description: 'Every record involving it, newest first by occurrence; kinds and a date range narrow it.',
+  })
+  async timeline(
+    @Parent() country: Country,
+    @First() first: number | undefined,
+    @After() after: string | undefined,
+    @Args('kinds', { type: () => [RecordKind], nullable: true }) kinds?: RecordKindValue[],
+    @Args('from', { nullable: true, description: 'YYYY-MM-DD' }) from?: string,
+    @Args('to', { nullable: true, description: 'YYYY-MM-DD' }) to?: string,
+  ): Promise<RecordConnection> {
+    const query = new GetCountryTimelineQuery(
+      country.code,
+      { kinds, from, to },
+      { first, after },
+      country.asOf,
+    );
+    return pageOf(await answer(this.queryBus.execute(query)), toRecordModel);
+  }
+
+  @ResolveField('detentions', () => DetentionConnection, {
+    description: 'Detention cases it holds (as the detaining state), newest first; open: in custody now.',
+  })
+  async detentions(
+    @Parent() country: Country,
+    @First() first: number | undefined,
+    @After() after: string | undefined,
+    @Args('open', { nullable: true }) open?: boolean,
+  ): Promise<DetentionConnection> {
+    const query = new ListDetentionsQuery(
+      { countries: [country.code], open },
+      { first, after },
+      country.asOf,
+    );
+    return pageOf(await answer(this.queryBus.execute(query)), toDetentionModel);
+  }
+
+  @ResolveField('figures', () => [FigureComparison], {
+    description: 'Its figures per indicator, official and independent side by side.',
+  })
+  async figures(
+    @Parent() country: Country,
+    @Args('indicator', { nullable: true, description: 'Only this indicator (case-insensitive).' })
+    indicator?: string,
+  ): Promise<FigureComparison[]> {
+    const comparisons = await answer(
+      this.queryBus.execute(new GetCountryFiguresQuery(country.code, indicator, country.asOf)),
+    );
+    const figures = (list: readonly RecordView<'FIGURE'>[]) =>
+      list.map((view) => toRecordModel(view as never) as FigureRecord);
+    return comparisons.map((c) => ({
+      indicator: c.indicator,
+      official: figures(c.official),
+      independent: figures(c.independent),
+    }));
+  }
+}

@@ -1,0 +1,143 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type {
+  ImplementationStatus as ImplementationStatusValue,
+  ShutdownAction as ShutdownActionValue,
+  ShutdownCategory as ShutdownCategoryValue,
+  ShutdownTarget as ShutdownTargetValue,
+} from '@tracker/domain';
+import {
+  ImplementationStatus,
+  ShutdownAction,
+  ShutdownCategory,
+  ShutdownTarget,
+} from '../common/domain-enums.js';
+import { Occurred } from '../records/record-parts.types.js';
+import { FigureRecord } from '../records/record.types.js';
+
+@ObjectType({ description: "A country's name in one of its own languages." })
+export class LocalName {
+  @Field({ description: 'BCP 47 language tag, e.g. km.' })
+  locale: string;
+
+  @Field()
+  name: string;
+}
+
+@ObjectType()
+export class ImplementationCount {
+  @Field(() => ImplementationStatus)
+  status: ImplementationStatusValue;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: 'One shutdown the country carried out, over the period it reports.' })
+export class ShutdownPeriod {
+  @Field()
+  recordId: string;
+
+  @Field(() => Occurred)
+  occurred: Occurred;
+
+  @Field()
+  startDay: string;
+
+  @Field()
+  endDay: string;
+
+  @Field(() => Int)
+  count: number;
+
+  @Field(() => ShutdownTarget)
+  target: ShutdownTargetValue;
+
+  @Field(() => ShutdownAction)
+  action: ShutdownActionValue;
+
+  @Field(() => [ShutdownCategory])
+  categories: ShutdownCategoryValue[];
+
+  @Field()
+  authority: string;
+}
+
+@ObjectType({ description: 'The per-country tallies. Retracted records count nowhere.' })
+export class CountryStats {
+  @Field(() => Int, { description: 'Meetings it hosted or took part in.' })
+  meetingsAttended: number;
+
+  @Field(() => Int, { description: 'Commitments it signed.' })
+  commitments: number;
+
+  @Field(() => [ImplementationCount], {
+    description: 'Its own implementation status on the commitments it signed, every status listed.',
+  })
+  commitmentsByImplementation: ImplementationCount[];
+
+  @Field(() => Int, { description: 'Signed commitments past their deadline and not COMPLETE for it.' })
+  overdueCommitments: number;
+
+  @Field(() => Int, { description: 'Task forces it created that are not dissolved.' })
+  activeTaskForces: number;
+
+  @Field(() => Int, { description: 'Enforcement operations it carried out.' })
+  arrestOperations: number;
+
+  @Field(() => Int, { description: 'Persons arrested in its operations.' })
+  personsArrested: number;
+
+  @Field(() => Int, { description: 'Its nationals arrested by other countries (reported counts).' })
+  nationalsArrestedElsewhere: number;
+
+  @Field(() => Int, { description: 'Detention cases it holds with persons in custody now.' })
+  openDetentionCases: number;
+
+  @Field(() => Int, {
+    description: 'Persons in custody now in its open cases (journalists, media workers, rights defenders).',
+  })
+  journalistsDetained: number;
+
+  @Field(() => Int, {
+    description: 'Days in custody to date, summed over every detention case it holds or held (per case).',
+  })
+  detentionDays: number;
+
+  @Field(() => [ShutdownPeriod], {
+    description: 'Its shutdowns (websites, platforms...), earliest period first.',
+  })
+  shutdownsByPeriod: ShutdownPeriod[];
+}
+
+@ObjectType({ description: 'Every figure about one indicator: official claims beside independent reports.' })
+export class FigureComparison {
+  @Field()
+  indicator: string;
+
+  @Field(() => [FigureRecord], { description: "The government's own figures, newest first." })
+  official: FigureRecord[];
+
+  @Field(() => [FigureRecord], { description: 'Figures from anyone else, newest first.' })
+  independent: FigureRecord[];
+}
+
+@ObjectType({ description: 'A country that appears in at least one record.' })
+export class Country {
+  @Field({ description: 'ISO 3166-1 alpha-2 code.' })
+  code: string;
+
+  @Field()
+  alpha3: string;
+
+  @Field({ description: 'English short name.' })
+  name: string;
+
+  @Field(() => [LocalName], { description: "Names in the country's own languages." })
+  localNames: LocalName[];
+
+  @Field(() => Int, { description: 'Records involving it, retracted ones included.' })
+  recordCount: number;
+
+  @Field({ nullable: true, description: 'The recording time this profile is as of; null for now.' })
+  asOf?: Date;
+}

@@ -1,0 +1,29 @@
+import { Inject } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { ListDetentionsQuery } from '@tracker/read-models';
+import { After, First, pageOf } from './connection.types.js';
+import { DetentionConnection, DetentionFilterInput } from './detentions.types.js';
+import { answer } from './read-errors.js';
+import { toDetentionModel } from './record.mapper.js';
+import { DetentionRecord } from './record.types.js';
+
+@Resolver(() => DetentionRecord)
+export class DetentionsResolver {
+  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+
+  @Query(() => DetentionConnection, {
+    description: 'Detention cases across the region, newest first; open: true for those in custody now.',
+  })
+  async detentions(
+    @Args('filter', { type: () => DetentionFilterInput, nullable: true })
+    filter: DetentionFilterInput | undefined,
+    @First() first: number | undefined,
+    @After() after: string | undefined,
+  ): Promise<DetentionConnection> {
+    const connection = await answer(
+      this.queryBus.execute(new ListDetentionsQuery(filter ?? {}, { first, after })),
+    );
+    return pageOf(connection, toDetentionModel);
+  }
+}

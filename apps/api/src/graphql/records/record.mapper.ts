@@ -1,0 +1,245 @@
+import {
+  countryInfo,
+  detentionDays,
+  endDay,
+  isOverdue,
+  latestAssessments,
+  partialEndDay,
+  partialStartDay,
+  signatoryViews,
+  startDay,
+  type Assessment as DomainAssessment,
+  type CountryInvolvement,
+  type EvidenceLink as DomainEvidenceLink,
+  type Occurred as DomainOccurred,
+  type PartialDate as DomainPartialDate,
+  type Source as DomainSource,
+} from '@tracker/domain';
+import type { AnyRecordView, EvidenceView, RecordView } from '@tracker/read-models';
+import { CountryRef, Occurred, PartialDate, RecordCountry, Source } from './record-parts.types.js';
+import type {
+  ArrestRecord,
+  Assessment,
+  CommitmentRecord,
+  DetentionRecord,
+  EvidenceLink,
+  FigureRecord,
+  MeetingRecord,
+  RecordInterface,
+  ShutdownRecord,
+  StatementRecord,
+  TaskForceRecord,
+} from './record.types.js';
+
+/*
+ * Read-model views → GraphQL values. Derived answers (overdue, days detained, latest assessments) come
+ * from the domain's own functions, for the view's `today`: the current day, or the asOf day.
+ */
+
+export function countryRef(code: string): CountryRef {
+  return { code, name: countryInfo(code).name };
+}
+
+function recordCountry({ code, role }: CountryInvolvement): RecordCountry {
+  return { ...countryRef(code), role };
+}
+
+function partialDate(value: DomainPartialDate): PartialDate {
+  return { ...value, startDay: partialStartDay(value), endDay: partialEndDay(value) };
+}
+
+export function toOccurred(value: DomainOccurred): Occurred {
+  const days = { startDay: startDay(value), endDay: endDay(value) };
+  if (value.type === 'DATE') return { type: 'DATE', date: value.date, precision: value.precision, ...days };
+  return { type: 'RANGE', from: partialDate(value.from), to: partialDate(value.to), ...days };
+}
+
+function sources(list: readonly DomainSource[] | undefined): Source[] {
+  return (list ?? []).map((source) => ({ ...source }));
+}
+
+function assessment(value: DomainAssessment): Assessment {
+  return {
+    ...value,
+    country: value.country === undefined ? undefined : countryRef(value.country),
+    sources: sources(value.sources),
+  };
+}
+
+function base(view: RecordView): RecordInterface {
+  const { fields } = view.live;
+  return {
+    id: view.id,
+    kind: view.kind,
+    countries: fields.countries.map(recordCountry),
+    occurred: toOccurred(fields.occurred),
+    sources: sources(fields.sources),
+    confidence: fields.confidence,
+    retracted: view.retracted,
+    retractionReason: view.retractionReason,
+    recordedAt: new Date(view.recordedAt),
+    recordedBy: view.recordedBy,
+    updatedAt: new Date(view.updatedAt),
+    updatedBy: view.updatedBy,
+    position: view.position,
+    revision: view.revision,
+    asOf: view.asOf === undefined ? undefined : new Date(view.asOf),
+    view: view as AnyRecordView,
+  };
+}
+
+export function toCommitmentModel(view: RecordView<'COMMITMENT'>): CommitmentRecord {
+  const { live } = view;
+  const { fields } = live;
+  return {
+    ...base(view),
+    text: fields.text,
+    theme: fields.theme,
+    meetingId: fields.meetingId,
+    statementId: fields.statementId,
+    deadline: fields.deadline === undefined ? undefined : partialDate(fields.deadline),
+    // A retracted commitment is overdue for nobody (isOverdue says so): it left every tally.
+    overdue: isOverdue(view.state, view.today),
+    signatories: signatoryViews(live, view.today).map((signatory) => ({
+      country: countryRef(signatory.country),
+      implementation: signatory.implementation,
+      overdue: !view.retracted && signatory.overdue,
+      latestAssessments: signatory.assessments.map(assessment),
+    })),
+    assessments: live.assessments.map(assessment),
+    latestAssessments: latestAssessments(live.assessments).map(assessment),
+  };
+}
+
+export function toDetentionModel(view: RecordView<'DETENTION'>): DetentionRecord {
+  const { live } = view;
+  const { fields } = live;
+  return {
+    ...base(view),
+    status: live.status,
+    inCustody: !view.retracted && live.inCustody,
+    // Counted on the live case even when retracted: an audit still sees what was claimed.
+    daysDetained: detentionDays(live, view.today),
+    persons: fields.persons.map((person) => ({
+      name: person.name,
+      role: person.role,
+      nationality: person.nationality === undefined ? undefined : countryRef(person.nationality),
+    })),
+    outlet: fields.outlet,
+    reason: fields.reason,
+    charges: [...fields.charges],
+    sentence: fields.sentence === undefined ? undefined : { ...fields.sentence },
+    custody: live.custody.map((period) => ({ ...period })),
+    notes: live.notes.map((note) => ({ ...note, on: partialDate(note.on), sources: sources(note.sources) })),
+  };
+}
+
+/** A record as GraphQL answers it: the object type of its kind. */
+export type AnyRecordModel =
+  | MeetingRecord
+  | CommitmentRecord
+  | TaskForceRecord
+  | ArrestRecord
+  | DetentionRecord
+  | ShutdownRecord
+  | FigureRecord
+  | StatementRecord;
+
+/** The GraphQL value of a record view: the object type of its kind, with the `Record` fields. */
+export function toRecordModel(view: AnyRecordView): AnyRecordModel {
+  switch (view.kind) {
+    case 'MEETING': {
+      const { fields } = view.live;
+      return {
+        ...base(view),
+        title: fields.title,
+        place: fields.place,
+        bodies: [...fields.bodies],
+        outcomeSummary: fields.outcomeSummary,
+      } satisfies MeetingRecord;
+    }
+    case 'COMMITMENT':
+      return toCommitmentModel(view);
+    case 'TASK_FORCE': {
+      const { live } = view;
+      return {
+        ...base(view),
+        name: live.fields.name,
+        mandate: live.fields.mandate,
+        memberAgencies: [...live.fields.memberAgencies],
+        active: live.status === 'active',
+        dissolution:
+          live.status === 'dissolved'
+            ? {
+                on: partialDate(live.dissolution.on),
+                reason: live.dissolution.reason,
+                sources: sources(live.dissolution.sources),
+              }
+            : undefined,
+      } satisfies TaskForceRecord;
+    }
+    case 'ARREST': {
+      const { fields, figures } = view.live;
+      return {
+        ...base(view),
+        personsArrested: fields.personsArrested,
+        nationalities: fields.nationalities.map((n) => ({ country: countryRef(n.country), count: n.count })),
+        charges: [...fields.charges],
+        place: fields.place,
+        deported: figures.deported,
+        prosecuted: figures.prosecuted,
+        figuresOn: figures.on === undefined ? undefined : partialDate(figures.on),
+      } satisfies ArrestRecord;
+    }
+    case 'DETENTION':
+      return toDetentionModel(view);
+    case 'SHUTDOWN': {
+      const { fields } = view.live;
+      return {
+        ...base(view),
+        count: fields.count,
+        target: fields.target,
+        action: fields.action,
+        categories: [...fields.categories],
+        authority: fields.authority,
+      } satisfies ShutdownRecord;
+    }
+    case 'FIGURE': {
+      const { fields } = view.live;
+      return {
+        ...base(view),
+        indicator: fields.indicator,
+        value: fields.value,
+        unit: fields.unit,
+        qualifier: fields.qualifier,
+        period: fields.period === undefined ? undefined : toOccurred(fields.period),
+        claimant: fields.claimant,
+        provenance: fields.provenance,
+        disputes: fields.disputes,
+      } satisfies FigureRecord;
+    }
+    case 'STATEMENT': {
+      const { fields } = view.live;
+      return {
+        ...base(view),
+        speaker: fields.speaker,
+        office: fields.office,
+        quote: fields.quote,
+        venue: fields.venue,
+      } satisfies StatementRecord;
+    }
+  }
+}
+
+export function toEvidenceLink({ link, record }: EvidenceView): EvidenceLink {
+  const value: DomainEvidenceLink = link;
+  return {
+    relation: value.relation,
+    recordId: value.evidenceId,
+    recordKind: value.evidenceKind,
+    countries: value.countries.map(countryRef),
+    note: value.note,
+    sources: sources(value.sources),
+    record: record === undefined ? undefined : toRecordModel(record),
+  };
+}

@@ -1,0 +1,427 @@
+import { Field, Float, ID, Int, InterfaceType, ObjectType } from '@nestjs/graphql';
+import type {
+  Confidence as ConfidenceValue,
+  DetentionNoteCategory as DetentionNoteCategoryValue,
+  DetentionStatus as DetentionStatusValue,
+  EvidenceRelation as EvidenceRelationValue,
+  FigureProvenance as FigureProvenanceValue,
+  FigureQualifier as FigureQualifierValue,
+  ImplementationStatus as ImplementationStatusValue,
+  PersonRole as PersonRoleValue,
+  RecordKind as RecordKindValue,
+  ShutdownAction as ShutdownActionValue,
+  ShutdownCategory as ShutdownCategoryValue,
+  ShutdownTarget as ShutdownTargetValue,
+} from '@tracker/domain';
+import type { AnyRecordView } from '@tracker/read-models';
+import {
+  Confidence,
+  DetentionNoteCategory,
+  DetentionStatus,
+  EvidenceRelation,
+  FigureProvenance,
+  FigureQualifier,
+  ImplementationStatus,
+  PersonRole,
+  RecordKind,
+  ShutdownAction,
+  ShutdownCategory,
+  ShutdownTarget,
+} from '../common/domain-enums.js';
+import { CountryRef, Occurred, PartialDate, RecordCountry, Source } from './record-parts.types.js';
+
+/*
+ * The `Record` interface and one object type per kind, in one file: the interface's resolveType names
+ * every kind, and ESM would see a half-initialised class if they imported one another.
+ */
+
+@InterfaceType('Record', {
+  description:
+    'Anything the tracker records. Retracted records stay readable (retracted: true) and count in no tally.',
+  resolveType: (value: RecordInterface) => RECORD_TYPES[value.kind],
+})
+export abstract class RecordInterface {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => RecordKind)
+  kind: RecordKindValue;
+
+  @Field(() => [RecordCountry], { description: 'Every country involved, each in its role.' })
+  countries: RecordCountry[];
+
+  @Field(() => Occurred)
+  occurred: Occurred;
+
+  @Field(() => [Source])
+  sources: Source[];
+
+  @Field(() => Confidence)
+  confidence: ConfidenceValue;
+
+  @Field()
+  retracted: boolean;
+
+  @Field({ nullable: true, description: 'Why it was retracted, when it is.' })
+  retractionReason?: string;
+
+  @Field({ description: 'When the tracker recorded it (recording time, not occurrence time).' })
+  recordedAt: Date;
+
+  @Field({ nullable: true, description: 'Who recorded it.' })
+  recordedBy?: string;
+
+  @Field({ description: 'When the latest change to it was recorded.' })
+  updatedAt: Date;
+
+  @Field({ nullable: true, description: 'Who made the latest change.' })
+  updatedBy?: string;
+
+  @Field({ description: 'Position of the latest event projected for it (opaque; compare as strings).' })
+  position: string;
+
+  @Field(() => Int, { description: "0-based revision of the record's stream at that event." })
+  revision: number;
+
+  @Field({ nullable: true, description: 'The recording time this view is as of; null for the current view.' })
+  asOf?: Date;
+
+  /** The read model's view it was made from, for field resolvers (evidence records...); not in the schema. */
+  view: AnyRecordView;
+}
+
+const implementsRecord = { implements: () => [RecordInterface] };
+
+@ObjectType('Meeting', { ...implementsRecord, description: 'A multilateral meeting.' })
+export class MeetingRecord extends RecordInterface {
+  @Field()
+  title: string;
+
+  @Field({ nullable: true })
+  place?: string;
+
+  @Field(() => [String], { description: 'Participating bodies that are not countries.' })
+  bodies: string[];
+
+  @Field({ nullable: true })
+  outcomeSummary?: string;
+}
+
+@ObjectType({ description: "An assessor's rating of a commitment's implementation; every one is kept." })
+export class Assessment {
+  @Field(() => ID)
+  assessmentId: string;
+
+  @Field()
+  assessor: string;
+
+  @Field(() => CountryRef, { nullable: true, description: 'The signatory assessed; null for the whole.' })
+  country?: CountryRef;
+
+  @Field(() => ImplementationStatus)
+  rating: ImplementationStatusValue;
+
+  @Field()
+  rationale: string;
+
+  @Field(() => [Source])
+  sources: Source[];
+
+  @Field({ description: 'YYYY-MM-DD.' })
+  assessedOn: string;
+}
+
+@ObjectType({ description: "One signatory's own follow-through on a (possibly joint) commitment." })
+export class Signatory {
+  @Field(() => CountryRef)
+  country: CountryRef;
+
+  @Field(() => ImplementationStatus)
+  implementation: ImplementationStatusValue;
+
+  @Field({ description: 'Deadline passed and not COMPLETE for this signatory, as of today (or asOf).' })
+  overdue: boolean;
+
+  @Field(() => [Assessment], { description: 'Latest per assessor, about it or the whole commitment.' })
+  latestAssessments: Assessment[];
+}
+
+@ObjectType({ description: 'An action record linked to a commitment as evidence.' })
+export class EvidenceLink {
+  @Field(() => EvidenceRelation)
+  relation: EvidenceRelationValue;
+
+  @Field(() => ID)
+  recordId: string;
+
+  @Field(() => RecordKind)
+  recordKind: RecordKindValue;
+
+  @Field(() => [CountryRef], { description: 'The signatories it is evidence about.' })
+  countries: CountryRef[];
+
+  @Field({ nullable: true })
+  note?: string;
+
+  @Field(() => [Source])
+  sources: Source[];
+
+  @Field(() => RecordInterface, {
+    nullable: true,
+    description: 'The linked record (as of the same time as the commitment).',
+  })
+  record?: RecordInterface;
+}
+
+@ObjectType('Commitment', {
+  ...implementsRecord,
+  description: 'A pledge by one or more signatories, each with its own implementation status.',
+})
+export class CommitmentRecord extends RecordInterface {
+  @Field()
+  text: string;
+
+  @Field()
+  theme: string;
+
+  @Field(() => ID, { nullable: true, description: 'The meeting it was made at.' })
+  meetingId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The statement it was made in.' })
+  statementId?: string;
+
+  @Field(() => PartialDate, { nullable: true })
+  deadline?: PartialDate;
+
+  @Field({ description: 'Overdue for at least one signatory, as of today (or asOf). Derived, never stored.' })
+  overdue: boolean;
+
+  @Field(() => [Signatory], { description: 'Implementation per signatory.' })
+  signatories: Signatory[];
+
+  @Field(() => [Assessment], { description: 'Every assessment, in recording order.' })
+  assessments: Assessment[];
+
+  @Field(() => [Assessment], { description: 'The ones that count: the latest per assessor and signatory.' })
+  latestAssessments: Assessment[];
+}
+
+@ObjectType({ description: 'When and why a task force was dissolved.' })
+export class Dissolution {
+  @Field(() => PartialDate)
+  on: PartialDate;
+
+  @Field({ nullable: true })
+  reason?: string;
+
+  @Field(() => [Source])
+  sources: Source[];
+}
+
+@ObjectType('TaskForce', { ...implementsRecord, description: 'A body created by one or more countries.' })
+export class TaskForceRecord extends RecordInterface {
+  @Field()
+  name: string;
+
+  @Field()
+  mandate: string;
+
+  @Field(() => [String])
+  memberAgencies: string[];
+
+  // Not `status`: kinds whose statuses differ in type could not both be selected under one name.
+  @Field({ description: 'Created and not dissolved.' })
+  active: boolean;
+
+  @Field(() => Dissolution, { nullable: true })
+  dissolution?: Dissolution;
+}
+
+@ObjectType({ description: 'How many of the persons arrested were nationals of a country.' })
+export class Nationality {
+  @Field(() => CountryRef)
+  country: CountryRef;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType('Arrest', { ...implementsRecord, description: 'An enforcement operation by one country.' })
+export class ArrestRecord extends RecordInterface {
+  @Field(() => Int)
+  personsArrested: number;
+
+  @Field(() => [Nationality])
+  nationalities: Nationality[];
+
+  @Field(() => [String])
+  charges: string[];
+
+  @Field({ nullable: true })
+  place?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Later figure: how many were deported.' })
+  deported?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Later figure: how many were prosecuted.' })
+  prosecuted?: number;
+
+  @Field(() => PartialDate, { nullable: true, description: 'The date the later figures are as of.' })
+  figuresOn?: PartialDate;
+}
+
+@ObjectType({ description: 'A detained journalist or rights defender.' })
+export class DetainedPerson {
+  @Field()
+  name: string;
+
+  @Field(() => PersonRole)
+  role: PersonRoleValue;
+
+  @Field(() => CountryRef, { nullable: true })
+  nationality?: CountryRef;
+}
+
+@ObjectType({ description: 'A sentence, as reported.' })
+export class Sentence {
+  @Field()
+  description: string;
+
+  @Field({ description: 'Whether it keeps the person in custody.' })
+  custodial: boolean;
+
+  @Field(() => Int, { nullable: true })
+  months?: number;
+}
+
+@ObjectType({ description: 'A stretch of time in custody; `to` is null while it lasts.' })
+export class CustodyPeriod {
+  @Field()
+  from: string;
+
+  @Field({ nullable: true })
+  to?: string;
+}
+
+@ObjectType({ description: 'A note on a detention case, e.g. a published apology.' })
+export class DetentionNote {
+  @Field(() => PartialDate)
+  on: PartialDate;
+
+  @Field(() => DetentionNoteCategory)
+  category: DetentionNoteCategoryValue;
+
+  @Field()
+  note: string;
+
+  @Field(() => [Source])
+  sources: Source[];
+}
+
+@ObjectType('Detention', {
+  ...implementsRecord,
+  description: 'Journalists or rights defenders detained together by one country.',
+})
+export class DetentionRecord extends RecordInterface {
+  @Field(() => DetentionStatus)
+  status: DetentionStatusValue;
+
+  @Field({ description: 'Whether the persons are in custody now (or as of asOf).' })
+  inCustody: boolean;
+
+  @Field(() => Int, { description: 'Days in custody up to today (or asOf), over every custody period.' })
+  daysDetained: number;
+
+  @Field(() => [DetainedPerson])
+  persons: DetainedPerson[];
+
+  @Field({ nullable: true })
+  outlet?: string;
+
+  @Field({ description: 'Why they were detained, as reported.' })
+  reason: string;
+
+  @Field(() => [String])
+  charges: string[];
+
+  @Field(() => Sentence, { nullable: true })
+  sentence?: Sentence;
+
+  @Field(() => [CustodyPeriod])
+  custody: CustodyPeriod[];
+
+  @Field(() => [DetentionNote])
+  notes: DetentionNote[];
+}
+
+@ObjectType('Shutdown', { ...implementsRecord, description: 'Websites or platforms blocked or closed.' })
+export class ShutdownRecord extends RecordInterface {
+  @Field(() => Int)
+  count: number;
+
+  @Field(() => ShutdownTarget)
+  target: ShutdownTargetValue;
+
+  @Field(() => ShutdownAction)
+  action: ShutdownActionValue;
+
+  @Field(() => [ShutdownCategory])
+  categories: ShutdownCategoryValue[];
+
+  @Field()
+  authority: string;
+}
+
+@ObjectType('Figure', { ...implementsRecord, description: 'A quantitative claim about one country.' })
+export class FigureRecord extends RecordInterface {
+  @Field()
+  indicator: string;
+
+  @Field(() => Float)
+  value: number;
+
+  @Field()
+  unit: string;
+
+  @Field(() => FigureQualifier)
+  qualifier: FigureQualifierValue;
+
+  @Field(() => Occurred, { nullable: true, description: 'What the value covers ("since 2021").' })
+  period?: Occurred;
+
+  @Field({ description: 'Who claims it.' })
+  claimant: string;
+
+  @Field(() => FigureProvenance)
+  provenance: FigureProvenanceValue;
+
+  @Field(() => ID, { nullable: true, description: 'The figure this one disputes.' })
+  disputes?: string;
+}
+
+@ObjectType('Statement', { ...implementsRecord, description: 'An official statement or speech.' })
+export class StatementRecord extends RecordInterface {
+  @Field()
+  speaker: string;
+
+  @Field()
+  office: string;
+
+  @Field()
+  quote: string;
+
+  @Field({ nullable: true })
+  venue?: string;
+}
+
+/** Kind → its GraphQL object type. */
+export const RECORD_TYPES = {
+  MEETING: MeetingRecord,
+  COMMITMENT: CommitmentRecord,
+  TASK_FORCE: TaskForceRecord,
+  ARREST: ArrestRecord,
+  DETENTION: DetentionRecord,
+  SHUTDOWN: ShutdownRecord,
+  FIGURE: FigureRecord,
+  STATEMENT: StatementRecord,
+} as const;

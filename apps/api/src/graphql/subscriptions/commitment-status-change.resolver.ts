@@ -1,0 +1,38 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { RecordLookup } from '../records/record-lookup.js';
+import { RecordInterface } from '../records/record.types.js';
+import { commitmentStatusChangeMatches, countryFilter } from './change-filters.js';
+import { CHANGE_TOPICS } from './change-topics.js';
+import { listen, type SubscriptionContext } from './subscription-started.js';
+import { CommitmentStatusChange } from './commitment-status-change.type.js';
+
+@Resolver(() => CommitmentStatusChange)
+export class CommitmentStatusChangeResolver {
+  constructor(@Inject(RecordLookup) private readonly lookup: RecordLookup) {}
+
+  @Subscription(() => CommitmentStatusChange, {
+    description:
+      "Every change of a commitment's implementation status for a signatory among `countries` (omitted: any), once the read model holds it.",
+    filter: (
+      payload: { commitmentStatusChanged: CommitmentStatusChange },
+      args: { countries?: string[] | null },
+    ) => commitmentStatusChangeMatches(payload.commitmentStatusChanged, args),
+  })
+  commitmentStatusChanged(
+    @Args('countries', { type: () => [String], nullable: true, description: 'ISO 3166-1 alpha-2 codes.' })
+    countries: string[] | null,
+    @Context() context: SubscriptionContext,
+  ) {
+    countryFilter(countries);
+    return listen(context, CHANGE_TOPICS.commitmentStatusChanged, 'commitmentStatusChanged');
+  }
+
+  @ResolveField(() => RecordInterface, {
+    nullable: true,
+    description: 'The commitment as projected when this change is delivered.',
+  })
+  record(@Parent() change: Pick<CommitmentStatusChange, 'recordId'>): Promise<RecordInterface> {
+    return this.lookup.findRecord(change.recordId);
+  }
+}

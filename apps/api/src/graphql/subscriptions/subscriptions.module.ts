@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ChangeNoticesPublisher } from './change-notices.publisher.js';
+import { CommitmentStatusChangeResolver } from './commitment-status-change.resolver.js';
+import { RecordChangeResolver } from './record-change.resolver.js';
+
+/**
+ * GraphQL subscriptions over graphql-ws (`graphql-transport-ws`), fed by this instance's projection
+ * runner (PROJECTION_RUNNER and RecordLookup come from the app's global ReadModelsModule).
+ */
+@Module({
+  providers: [ChangeNoticesPublisher, RecordChangeResolver, CommitmentStatusChangeResolver],
+})
+export class SubscriptionsModule {}

@@ -1,0 +1,80 @@
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '@tracker/event-store';
+import {
+  openReadModel,
+  PROJECTION_RUNNER,
+  ProjectionRunner,
+  READ_DATABASE,
+  READ_MODEL_CLOCK,
+  READ_MODEL_QUERY_PROVIDERS,
+  readModelProjections,
+  type ReadDatabase,
+} from '@tracker/read-models';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { RecordLookup } from '../graphql/records/record-lookup.js';
+import { runnerLogger } from './runner-logger.js';
+
+/**
+ * The read side of the app: the read DB at `<dataDir>/read.sqlite`, the projection runner feeding it
+ * from the event store, and the QueryBus handlers reading it. Global, so the write side can wait on
+ * PROJECTION_RUNNER (`waitForPosition`), subscriptions can follow its `changes`, and mutations can
+ * answer with the projected record through RecordLookup.
+ */
+@Global()
+@Module({
+  imports: [CqrsModule],
+  providers: [
+    {
+      provide: READ_DATABASE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): ReadDatabase => {
+        mkdirSync(config.dataDir, { recursive: true });
+        return openReadModel(join(config.dataDir, 'read.sqlite'));
+      },
+    },
+    { provide: READ_MODEL_CLOCK, useValue: () => new Date() },
+    {
+      provide: PROJECTION_RUNNER,
+      inject: [EVENT_STORE, READ_DATABASE],
+      useFactory: (store: EventStore, readDb: ReadDatabase) =>
+        new ProjectionRunner({ store, readDb, projections: readModelProjections(), logger: runnerLogger() }),
+    },
+    ...READ_MODEL_QUERY_PROVIDERS,
+    RecordLookup,
+  ],
+  exports: [READ_DATABASE, READ_MODEL_CLOCK, PROJECTION_RUNNER, RecordLookup],
+})
+export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ReadModelsModule.name);
+
+  constructor(
+    @Inject(READ_DATABASE) private readonly readDb: ReadDatabase,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+  ) {}
+
+  /** The store is open (its provider ran first): follow it from the read DB's checkpoint. */
+  onApplicationBootstrap(): void {
+    if (this.readDb.rebuilt)
+      this.logger.log('Read DB is new or its projections changed: replaying the store');
+    this.runner.start();
+  }
+
+  /**
+   * Before any onApplicationShutdown hook, so the runner lets go of its subscription while the event
+   * store is still open (it is closed in EventStoreModule's onApplicationShutdown).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    this.readDb.close();
+  }
+}
