@@ -42,7 +42,7 @@ describe('mutations', () => {
     ['reportFigure', 'FIGURE', () => figureInput()],
   ])('%s records a %s and answers with it as projected', async (mutation, kind, input) => {
     const before = await storeHead(url);
-    const payload = await mutate(url, mutation, input());
+    const payload = await mutate(server, mutation, input());
     expect(payload).toMatchObject({ kind, replayed: false, eventCount: 1 });
     expect(payload.record).toMatchObject({ id: payload.recordId, kind, retracted: false });
     expect(payload.position > (before ?? '')).toBe(true);
@@ -64,7 +64,7 @@ describe('mutations', () => {
   describe('commitment lifecycle', () => {
     it('assessCommitment, linkEvidence, unlinkEvidence, setImplementationStatus', async () => {
       const commitment = ids.COMMITMENT!;
-      const assessed = await mutate(url, 'assessCommitment', {
+      const assessed = await mutate(server, 'assessCommitment', {
         recordId: commitment,
         assessor: 'Human Rights Watch',
         country: 'KH',
@@ -75,7 +75,7 @@ describe('mutations', () => {
       });
       expect(assessed).toMatchObject({ recordId: commitment, kind: 'COMMITMENT', eventCount: 1 });
 
-      const linked = await mutate(url, 'linkEvidence', {
+      const linked = await mutate(server, 'linkEvidence', {
         recordId: commitment,
         evidenceId: ids.TASK_FORCE,
         relation: 'SUPPORTS',
@@ -84,21 +84,21 @@ describe('mutations', () => {
       // SUPPORTS on NO_EVIDENCE also sets LIMITED: two events, one command.
       expect(linked.eventCount).toBe(2);
 
-      const contradiction = await mutate(url, 'linkEvidence', {
+      const contradiction = await mutate(server, 'linkEvidence', {
         recordId: commitment,
         evidenceId: ids.DETENTION,
         relation: 'CONTRADICTS',
       });
       expect(contradiction.eventCount).toBe(1);
 
-      const unlinked = await mutate(url, 'unlinkEvidence', {
+      const unlinked = await mutate(server, 'unlinkEvidence', {
         recordId: commitment,
         evidenceId: ids.DETENTION,
         reason: 'Linked to the wrong commitment.',
       });
       expect(unlinked.eventCount).toBe(1);
 
-      const set = await mutate(url, 'setImplementationStatus', {
+      const set = await mutate(server, 'setImplementationStatus', {
         recordId: commitment,
         status: 'SUBSTANTIAL',
         countries: ['KH'],
@@ -110,7 +110,7 @@ describe('mutations', () => {
   });
 
   it('dissolveTaskForce and updateArrestFigures', async () => {
-    const dissolved = await mutate(url, 'dissolveTaskForce', {
+    const dissolved = await mutate(server, 'dissolveTaskForce', {
       recordId: ids.TASK_FORCE,
       on: day('2025-06-01'),
       reason: 'Merged into the national commission.',
@@ -118,7 +118,7 @@ describe('mutations', () => {
     });
     expect(dissolved).toMatchObject({ kind: 'TASK_FORCE', eventCount: 1 });
 
-    const figures = await mutate(url, 'updateArrestFigures', {
+    const figures = await mutate(server, 'updateArrestFigures', {
       recordId: ids.ARREST,
       on: day('2025-04-01'),
       deported: 150,
@@ -133,17 +133,17 @@ describe('mutations', () => {
 
     it('charge, bail, conviction, release and a note', async () => {
       const id = ids.DETENTION!;
-      await mutate(url, 'chargeDetention', { ...step(id, '2025-01-15'), charges: ['incitement'] });
-      await mutate(url, 'releaseDetentionOnBail', {
+      await mutate(server, 'chargeDetention', { ...step(id, '2025-01-15'), charges: ['incitement'] });
+      await mutate(server, 'releaseDetentionOnBail', {
         ...step(id, '2025-01-20'),
         conditions: 'Report weekly.',
       });
-      await mutate(url, 'convictDetention', {
+      await mutate(server, 'convictDetention', {
         ...step(id, '2025-02-01'),
         sentence: { description: 'two years in prison', custodial: true, months: 24 },
       });
-      await mutate(url, 'releaseDetention', { ...step(id, '2025-02-10'), reason: 'Royal pardon.' });
-      const noted = await mutate(url, 'addDetentionNote', {
+      await mutate(server, 'releaseDetention', { ...step(id, '2025-02-10'), reason: 'Royal pardon.' });
+      const noted = await mutate(server, 'addDetentionNote', {
         ...step(id, '2025-02-11'),
         category: 'APOLOGY',
         note: 'The journalists published an apology.',
@@ -156,19 +156,19 @@ describe('mutations', () => {
     });
 
     it('acquittal and dropped charges', async () => {
-      const acquitted = (await mutate(url, 'reportDetention', detentionInput())).recordId;
-      await mutate(url, 'chargeDetention', { ...step(acquitted, '2025-01-15'), charges: ['incitement'] });
-      expect((await mutate(url, 'acquitDetention', step(acquitted, '2025-02-01'))).eventCount).toBe(1);
+      const acquitted = (await mutate(server, 'reportDetention', detentionInput())).recordId;
+      await mutate(server, 'chargeDetention', { ...step(acquitted, '2025-01-15'), charges: ['incitement'] });
+      expect((await mutate(server, 'acquitDetention', step(acquitted, '2025-02-01'))).eventCount).toBe(1);
 
-      const dropped = (await mutate(url, 'reportDetention', detentionInput())).recordId;
-      await mutate(url, 'chargeDetention', { ...step(dropped, '2025-01-15'), charges: ['incitement'] });
-      expect((await mutate(url, 'dropDetentionCharges', step(dropped, '2025-02-01'))).eventCount).toBe(1);
+      const dropped = (await mutate(server, 'reportDetention', detentionInput())).recordId;
+      await mutate(server, 'chargeDetention', { ...step(dropped, '2025-01-15'), charges: ['incitement'] });
+      expect((await mutate(server, 'dropDetentionCharges', step(dropped, '2025-02-01'))).eventCount).toBe(1);
     });
   });
 
   describe('corrections and retractions', () => {
     it('correctRecord changes only the given fields, and null clears an optional one', async () => {
-      const corrected = await mutate(url, 'correctRecord', {
+      const corrected = await mutate(server, 'correctRecord', {
         recordId: ids.MEETING,
         changes: { title: 'Mekong ministerial meeting on online scams', place: null },
         reason: 'Official title, and the venue was not reported.',
@@ -185,12 +185,12 @@ describe('mutations', () => {
     });
 
     it('retractRecord, then correctRetraction reinstates', async () => {
-      const retracted = await mutate(url, 'retractRecord', {
+      const retracted = await mutate(server, 'retractRecord', {
         recordId: ids.FIGURE,
         reason: 'The figure was misattributed.',
       });
       expect(retracted.record).toMatchObject({ retracted: true });
-      const reinstated = await mutate(url, 'correctRetraction', {
+      const reinstated = await mutate(server, 'correctRetraction', {
         recordId: ids.FIGURE,
         reason: 'The attribution was right after all.',
         reinstate: true,
@@ -201,9 +201,13 @@ describe('mutations', () => {
 
   describe('idempotencyKey', () => {
     it('a retried mutation records once and answers like the first time', async () => {
-      const first = await mutate(url, 'recordStatement', statementInput(), 'retry-me-1');
+      const first = await mutate(server, 'recordStatement', statementInput(), {
+        idempotencyKey: 'retry-me-1',
+      });
       const head = await storeHead(url);
-      const retry = await mutate(url, 'recordStatement', statementInput(), 'retry-me-1');
+      const retry = await mutate(server, 'recordStatement', statementInput(), {
+        idempotencyKey: 'retry-me-1',
+      });
       expect(retry).toMatchObject({ recordId: first.recordId, position: first.position, replayed: true });
       expect(first.replayed).toBe(false);
       expect(await storeHead(url)).toBe(head);
@@ -211,8 +215,8 @@ describe('mutations', () => {
 
     it('a lifecycle command retried with its key is not applied twice', async () => {
       const input = { recordId: ids.ARREST, on: day('2025-04-02'), deported: 160, sources: stepSources() };
-      const first = await mutate(url, 'updateArrestFigures', input, 'figures-once');
-      const retry = await mutate(url, 'updateArrestFigures', input, 'figures-once');
+      const first = await mutate(server, 'updateArrestFigures', input, { idempotencyKey: 'figures-once' });
+      const retry = await mutate(server, 'updateArrestFigures', input, { idempotencyKey: 'figures-once' });
       expect(retry).toMatchObject({ position: first.position, replayed: true });
     });
   });

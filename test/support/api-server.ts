@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { ApiTokenStore, ROLES, type Role } from '@tracker/tracking';
 
 export interface RunningServer {
   url: string;
@@ -11,6 +12,8 @@ export interface RunningServer {
   child: ChildProcess;
   /** Every stdout/stderr line so far. */
   logs: string[];
+  /** A bearer secret per role, issued in the server's token file before it started (named `e2e-<role>`). */
+  tokens: Record<Role, string>;
   /** Sends a signal and resolves with the exit code once the process is gone. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -28,6 +31,7 @@ export function newDataDir(): string {
 /** Starts the built server (dist/) as a real child process on a free port and waits until it listens. */
 export async function startApiServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? newDataDir();
+  const tokens = issueTokens(dataDir);
   const child = spawn(
     process.execPath,
     ['--disable-warning=ExperimentalWarning', 'dist/apps/api/src/main.js'],
@@ -57,12 +61,28 @@ export async function startApiServer(options: StartOptions = {}): Promise<Runnin
     dataDir,
     child,
     logs,
+    tokens,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill(signal);
       return exited;
     },
   };
+}
+
+/**
+ * Issues one token per role straight into the data folder's token file, as `npm run cli -- tokens create`
+ * would (the CLI itself is tested in cli.e2e-spec), so specs can act under each role.
+ */
+export function issueTokens(dataDir: string): Record<Role, string> {
+  const store = ApiTokenStore.open(join(dataDir, 'auth.sqlite'));
+  try {
+    return Object.fromEntries(
+      ROLES.map((role) => [role, store.create(`e2e-${role}`, role).secret]),
+    ) as Record<Role, string>;
+  } finally {
+    store.close();
+  }
 }
 
 /** Runs the server expecting it to refuse to start; resolves with its exit code and output. */

@@ -25,6 +25,8 @@ export interface GqlOptions {
   /** Extra request headers (e.g. `accept`). */
   headers?: Record<string, string>;
   operationName?: string;
+  /** A bearer token secret: sent as `Authorization: Bearer <token>`. */
+  token?: string;
 }
 
 /** The /graphql endpoint of a server URL (`http://127.0.0.1:1234`) or the endpoint itself. */
@@ -41,7 +43,12 @@ export async function gql<T = any>(
 ): Promise<GqlResponse<T>> {
   const response = await fetch(graphqlEndpoint(url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...(options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }),
+      ...options.headers,
+    },
     body: JSON.stringify({
       query,
       ...(variables === undefined ? {} : { variables }),

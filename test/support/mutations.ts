@@ -1,3 +1,4 @@
+import type { RunningServer } from './api-server.js';
 import { gql, gqlData, type GqlResponse } from './gql.js';
 import { mutationDocument } from './mutation-inputs.js';
 
@@ -15,31 +16,49 @@ export interface MutationPayload {
   } | null;
 }
 
+export interface MutateOptions {
+  /** The bearer token to send; the server's reviewer token (allowed every command) by default, null for none. */
+  token?: string | null;
+  idempotencyKey?: string;
+}
+
+function mutationRequest(server: RunningServer, input: Record<string, unknown>, options: MutateOptions) {
+  const token = options.token === undefined ? server.tokens.reviewer : options.token;
+  return {
+    variables: {
+      input,
+      ...(options.idempotencyKey === undefined ? {} : { key: options.idempotencyKey }),
+    },
+    options: token === null ? {} : { token },
+  };
+}
+
 /** Runs a mutation by name with its input; throws on any error. */
 export async function mutate(
-  url: string,
+  server: RunningServer,
   mutation: string,
   input: Record<string, unknown>,
-  idempotencyKey?: string,
+  options: MutateOptions = {},
 ): Promise<MutationPayload> {
-  const data = await gqlData<Record<string, MutationPayload>>(url, mutationDocument(mutation), {
-    input,
-    ...(idempotencyKey === undefined ? {} : { key: idempotencyKey }),
-  });
+  const request = mutationRequest(server, input, options);
+  const data = await gqlData<Record<string, MutationPayload>>(
+    server.url,
+    mutationDocument(mutation),
+    request.variables,
+    request.options,
+  );
   return data[mutation]!;
 }
 
-/** Runs a mutation by name and returns the raw response (for refused inputs). */
+/** Runs a mutation by name and returns the raw response (for refused inputs and refused callers). */
 export function tryMutate(
-  url: string,
+  server: RunningServer,
   mutation: string,
   input: Record<string, unknown>,
-  idempotencyKey?: string,
+  options: MutateOptions = {},
 ): Promise<GqlResponse<Record<string, MutationPayload>>> {
-  return gql(url, mutationDocument(mutation), {
-    input,
-    ...(idempotencyKey === undefined ? {} : { key: idempotencyKey }),
-  });
+  const request = mutationRequest(server, input, options);
+  return gql(server.url, mutationDocument(mutation), request.variables, request.options);
 }
 
 /** The event store's head position, from /health: unchanged means nothing was appended. */

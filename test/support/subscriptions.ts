@@ -33,6 +33,7 @@ export async function subscribe<T = any>(
   server: RunningServer,
   query: string,
   variables?: Record<string, unknown>,
+  options: { token?: string } = {},
 ): Promise<SubscriptionHandle<T>> {
   const id = `test-subscription-${process.pid}-${++sequence}`;
   const client: Client = createClient({
@@ -40,6 +41,10 @@ export async function subscribe<T = any>(
     webSocketImpl: WebSocket,
     generateID: () => id,
     retryAttempts: 0,
+    // The token goes in connection_init, as browsers cannot set headers on a WebSocket.
+    ...(options.token === undefined
+      ? {}
+      : { connectionParams: { Authorization: `Bearer ${options.token}` } }),
   });
   const received: SubscriptionResult<T>[] = [];
   const waiting: ((result: SubscriptionResult<T>) => void)[] = [];
