@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ApiTokenStore, ROLES, type Role } from '@tracker/tracking';
+import { ApiTokenStore, apiTokenFile, ROLES, type Role } from '@tracker/tracking';
 
 export interface RunningServer {
   url: string;
@@ -75,7 +75,7 @@ export async function startApiServer(options: StartOptions = {}): Promise<Runnin
  * would (the CLI itself is tested in cli.e2e-spec), so specs can act under each role.
  */
 export function issueTokens(dataDir: string): Record<Role, string> {
-  const store = ApiTokenStore.open(join(dataDir, 'auth.sqlite'));
+  const store = ApiTokenStore.open(apiTokenFile(dataDir));
   try {
     return Object.fromEntries(
       ROLES.map((role) => [role, store.create(`e2e-${role}`, role).secret]),

@@ -5,6 +5,9 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { TrackingModule } from '@tracker/tracking';
 import { LoggerModule } from 'nestjs-pino';
 import { join } from 'node:path';
+import { AuthModule } from './auth/auth.module.js';
+import { graphqlAccess } from './auth/graphql-access.js';
+import { RequestAuthenticator } from './auth/request-authenticator.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DemoDataLoader } from './demo/demo-data.loader.js';
@@ -43,13 +46,17 @@ export class AppModule {
         ReadModelsModule,
         MutationsModule,
         SubscriptionsModule,
-        GraphQLModule.forRoot<MercuriusDriverConfig>({
+        AuthModule,
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          path: '/graphql',
-          graphiql: true,
-          autoSchemaFile: join(process.cwd(), 'schema.gql'),
-          sortSchema: true,
-          ...graphqlProtocolOptions(),
+          inject: [RequestAuthenticator],
+          useFactory: (authenticator: RequestAuthenticator) => ({
+            path: '/graphql',
+            graphiql: true,
+            autoSchemaFile: join(process.cwd(), 'schema.gql'),
+            sortSchema: true,
+            ...graphqlProtocolOptions(graphqlAccess(authenticator, { publicRead: config.publicRead })),
+          }),
         }),
       ],
       controllers: [HealthController],

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { runTokensCommand, TOKENS_USAGE } from './commands/tokens.command.js';
+import { apiTokenFile } from '@tracker/tracking';
 import { UsageError } from './commands/usage-error.js';
 
 const USAGE = `Usage (npm run cli -- <command>):
@@ -16,7 +17,7 @@ function main(argv: string[]): number {
   try {
     switch (command) {
       case 'tokens':
-        return runTokensCommand(args, join(dataDir, 'auth.sqlite'), out);
+        return runTokensCommand(args, apiTokenFile(dataDir), out);
       case undefined:
       case 'help':
       case '--help':

@@ -26,6 +26,14 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ TRACKER_DEMO_DATA: 'false' }).demoData).toBe(false);
   });
 
+  it('allows anonymous reading unless TRACKER_PUBLIC_READ=false', () => {
+    expect(loadAppConfig({}).publicRead).toBe(true);
+    expect(loadAppConfig({ TRACKER_PUBLIC_READ: 'false' }).publicRead).toBe(false);
+    expect(() => loadAppConfig({ TRACKER_PUBLIC_READ: 'maybe' })).toThrow(
+      /TRACKER_PUBLIC_READ must be boolean/,
+    );
+  });
+
   it('reads values from the environment', () => {
     const config = loadAppConfig({
       PORT: '8080',

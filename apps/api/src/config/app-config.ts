@@ -19,6 +19,11 @@ export interface AppConfig {
   kurrentDbConnectionString?: string;
   /** Load the demo dataset into an empty event store at start. @defaultValue true */
   demoData: boolean;
+  /**
+   * Whether anyone may query and subscribe without a token. Writing always needs one.
+   * @defaultValue true (so the demo works out of the box)
+   */
+  publicRead: boolean;
 }
 
 /** A configuration value that is not acceptable; the message names the variable and the reason. */
@@ -42,6 +47,7 @@ const schema = {
     },
     TRACKER_SQLITE_SYNCHRONOUS: { type: 'string', enum: ['FULL', 'NORMAL'], default: 'FULL' },
     TRACKER_DEMO_DATA: { type: 'boolean', default: true },
+    TRACKER_PUBLIC_READ: { type: 'boolean', default: true },
     EVENT_STORE: { type: 'string', enum: ['sqlite', 'kurrentdb'], default: 'sqlite' },
     KURRENTDB_CONNECTION_STRING: { type: 'string', pattern: '^(kurrentdb|esdb|kdb)(\\+discover)?://' },
   },
@@ -54,6 +60,7 @@ interface RawEnv {
   LOG_LEVEL: AppConfig['logLevel'];
   TRACKER_SQLITE_SYNCHRONOUS: AppConfig['sqliteSynchronous'];
   TRACKER_DEMO_DATA: boolean;
+  TRACKER_PUBLIC_READ: boolean;
   EVENT_STORE: AppConfig['eventStore'];
   KURRENTDB_CONNECTION_STRING?: string;
 }
@@ -78,6 +85,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: raw.LOG_LEVEL,
     sqliteSynchronous: raw.TRACKER_SQLITE_SYNCHRONOUS,
     demoData: raw.TRACKER_DEMO_DATA,
+    publicRead: raw.TRACKER_PUBLIC_READ,
     eventStore: raw.EVENT_STORE,
     ...(raw.KURRENTDB_CONNECTION_STRING
       ? { kurrentDbConnectionString: raw.KURRENTDB_CONNECTION_STRING }

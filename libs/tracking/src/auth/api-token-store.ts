@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { v7 as uuidV7 } from 'uuid';
 import { isRole, type Role } from './roles.js';
@@ -21,6 +22,11 @@ export interface IssuedToken {
 }
 
 const TOKEN_PREFIX = 'trk_';
+
+/** Where the server and the CLI keep the tokens: one file in the data folder, apart from the events. */
+export function apiTokenFile(dataDir: string): string {
+  return join(dataDir, 'auth.sqlite');
+}
 
 /**
  * API tokens in their own SQLite file. The secret is 32 random bytes, so a plain SHA-256 of it is safe

@@ -3,6 +3,7 @@ import { InvalidAppendError, StoreUnavailableError, WrongExpectedRevisionError }
 import { ConcurrencyConflictError, NotFoundError } from '@tracker/tracking';
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type SourceLocation } from 'graphql';
+import { ForbiddenError, UnauthenticatedError } from '../../auth/auth-errors.js';
 import type { ApiErrorCode } from './error-codes.js';
 import type { FieldProblem } from './input-validation.pipe.js';
 import { QueryTooComplexError } from './query-complexity.js';
@@ -58,6 +59,13 @@ export function toClientError(error: GraphQLError | Error): ClientError {
     ({ stage: 'request', body: { message, ...where, extensions: { code, ...extra } } }) as ClientError;
   const http = (status: number, code: ApiErrorCode, message: string) =>
     ({ stage: 'http', status, body: { message, extensions: { code } } }) as ClientError;
+
+  // Access control: refused before anything ran (the access hook), the HTTP status says so too;
+  // refused while executing (the send path's own check), a field error like any refused command.
+  if (cause instanceof UnauthenticatedError || cause instanceof ForbiddenError) {
+    if (graphqlError?.path !== undefined) return field(cause.code, cause.message);
+    return http(cause instanceof UnauthenticatedError ? 401 : 403, cause.code, cause.message);
+  }
 
   // Errors the resolvers raise on purpose.
   if (cause instanceof DomainError) {

@@ -19,6 +19,10 @@ export const API_ERROR_CODES = {
   METHOD_NOT_ALLOWED: 'only queries may be sent with GET',
   /** Neither application/graphql-response+json nor application/json is acceptable to the client. */
   NOT_ACCEPTABLE: 'no acceptable response media type',
+  /** No credentials where they are needed, or a token that is unknown, expired or revoked. */
+  UNAUTHENTICATED: 'a valid bearer token is needed',
+  /** A valid token whose role may not do this (each mutation's role is in the README). */
+  FORBIDDEN: "the token's role may not do this",
   /** The record or country asked for does not exist. */
   NOT_FOUND: 'no such record or country',
   /** The record kept changing under the command; nothing was written, try again. */

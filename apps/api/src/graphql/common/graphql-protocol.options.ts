@@ -1,4 +1,5 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { GraphqlAccess } from '../../auth/graphql-access.js';
 import { formatGraphQLErrors } from './error-formatter.js';
 import { graphqlHttpRouteOptions } from './graphql-http.route-options.js';
 import { GRAPHQL_LIMITS } from './graphql-limits.js';
@@ -6,19 +7,26 @@ import { complexityLimitHook } from './query-complexity.js';
 import { validateSubscription } from './subscription-validation.js';
 
 /**
- * The protocol half of the GraphQL module's options: error mapping, limits, GraphQL-over-HTTP fixes and
- * subscriptions over graphql-ws. AppModule spreads it into `GraphQLModule.forRoot`.
+ * The protocol half of the GraphQL module's options: access control, error mapping, limits,
+ * GraphQL-over-HTTP fixes and subscriptions over graphql-ws. AppModule spreads it into the GraphQL module.
  */
-export function graphqlProtocolOptions(): Partial<MercuriusDriverConfig> {
+export function graphqlProtocolOptions(access: GraphqlAccess): Partial<MercuriusDriverConfig> {
   return {
+    context: access.context as never,
     errorFormatter: formatGraphQLErrors as unknown as MercuriusDriverConfig['errorFormatter'],
     queryDepth: GRAPHQL_LIMITS.maxDepth,
     hooks: {
-      preExecution: complexityLimitHook() as never,
-      preSubscriptionExecution: validateSubscription as never,
+      // Who may run it before what it costs; both before any resolver.
+      preExecution: [access.authorizeExecution, complexityLimitHook()] as never,
+      // A subscription is validated first (graphql-js does not), then authorized like a query.
+      preSubscriptionExecution: [validateSubscription, access.authorizeSubscription] as never,
     },
     additionalRouteOptions: graphqlHttpRouteOptions as never,
     // Mercurius speaks both graphql-ws protocols; `graphql-transport-ws` is the one the graphql-ws client uses.
-    subscription: { keepAlive: 30_000 },
+    subscription: {
+      keepAlive: 30_000,
+      context: access.subscriptionContext as never,
+      onConnect: access.onConnect as never,
+    },
   };
 }

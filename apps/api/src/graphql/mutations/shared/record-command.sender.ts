@@ -2,13 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@tracker/read-models';
 import { ExecuteRecordCommand } from '@tracker/tracking';
-import { currentActor } from '../../common/current-actor.js';
+import { authorizeCommand } from '../../../auth/command-roles.js';
+import { principalOf } from '../../../auth/request-access.js';
 import type { CommandInput } from './record-command.js';
 import type { RecordMutationPayload } from './record-mutation.payload.js';
 
 /**
- * The one path of every mutation: the input becomes its domain command, the CommandBus decides and
- * appends it, and the answer waits until the local read model has reached the append, so the caller
+ * The one path of every mutation: the input becomes its domain command, the caller's role is checked
+ * against it (again: the access hook already checked the document, this guards any other way in), the
+ * CommandBus decides and appends it under the token's name as actor, and the answer waits until the local read model has reached the append, so the caller
  * reads its own write. A refused command throws (DomainError, CONFLICT, UNAVAILABLE) and appends nothing.
  */
 @Injectable()
@@ -23,9 +25,12 @@ export class RecordCommandSender {
     context: unknown,
     idempotencyKey: string | undefined,
   ): Promise<RecordMutationPayload> {
+    const command = input.toCommand();
+    const principal = principalOf(context);
+    authorizeCommand(principal, command.type);
     const outcome = await this.commandBus.execute(
-      new ExecuteRecordCommand(input.toCommand(), {
-        actor: currentActor(context),
+      new ExecuteRecordCommand(command, {
+        actor: principal.actor,
         ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
       }),
     );

@@ -1,0 +1,47 @@
+import type { FastifyRequest } from 'fastify';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { toClientError } from '../graphql/common/client-error.js';
+import { connectionAuthorization } from './connection-credentials.js';
+import { authorizeDocument, type AccessPolicy } from './operation-access.js';
+import { resolveAccess, type AccessContext } from './request-access.js';
+import type { RequestAuthenticator } from './request-authenticator.js';
+
+/** The Mercurius options and hooks that put access control on every GraphQL operation. */
+export interface GraphqlAccess {
+  /** HTTP: the `Authorization` header. */
+  context(request: FastifyRequest): AccessContext;
+  /** WebSocket upgrade: its `Authorization` header, for clients that can set one. */
+  subscriptionContext(socket: unknown, request: FastifyRequest): AccessContext;
+  /** graphql-ws `connection_init`: credentials there win over the upgrade's header. */
+  onConnect(message: { payload?: unknown }): AccessContext | true;
+  /** `preExecution`: queries and mutations over HTTP. */
+  authorizeExecution(schema: GraphQLSchema, document: DocumentNode, context: unknown): void;
+  /** `preSubscriptionExecution`: each subscription started on a connection. */
+  authorizeSubscription(schema: GraphQLSchema, document: DocumentNode, context: unknown): void;
+}
+
+export function graphqlAccess(authenticator: RequestAuthenticator, policy: AccessPolicy): GraphqlAccess {
+  const fromHeader = (request: FastifyRequest): AccessContext => ({
+    access: resolveAccess(authenticator, request.headers.authorization),
+  });
+  return {
+    context: fromHeader,
+    subscriptionContext: (_socket, request) => fromHeader(request),
+    onConnect({ payload }) {
+      const authorization = connectionAuthorization(payload);
+      // Always accept the connection: a refusal is answered per subscription, with its code, because
+      // Mercurius would otherwise answer with a message graphql-transport-ws does not define.
+      return authorization === undefined ? true : { access: resolveAccess(authenticator, authorization) };
+    },
+    authorizeExecution: (_schema, document, context) => authorizeDocument(document, context, policy),
+    authorizeSubscription(_schema, document, context) {
+      try {
+        authorizeDocument(document, context, policy);
+      } catch (error) {
+        // Mercurius sends a subscription's errors as they are, without the error formatter.
+        const { body } = toClientError(error as Error);
+        throw new GraphQLError(body.message, { extensions: body.extensions });
+      }
+    },
+  };
+}

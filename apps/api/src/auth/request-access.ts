@@ -1,0 +1,35 @@
+import { UnauthenticatedError } from './auth-errors.js';
+import { ANONYMOUS, type Principal } from './principal.js';
+import type { RequestAuthenticator } from './request-authenticator.js';
+
+/**
+ * What the credentials of one HTTP request or one WebSocket connection came to: a principal, or the
+ * reason they were refused. Kept in the GraphQL context rather than thrown at once, so the refusal is
+ * answered as a GraphQL error with its code (a context function that throws gives the client a bare 500).
+ */
+export type RequestAccess = { principal: Principal } | { refused: UnauthenticatedError };
+
+/** The GraphQL context's own part: everything else in it is Mercurius's and Nest's. */
+export interface AccessContext {
+  access?: RequestAccess;
+}
+
+export function resolveAccess(authenticator: RequestAuthenticator, authorization: unknown): RequestAccess {
+  try {
+    return { principal: authenticator.authenticate(authorization) };
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) return { refused: error };
+    throw error;
+  }
+}
+
+/**
+ * The caller of this GraphQL operation. A context without access (an operation run from inside the
+ * server) is anonymous; credentials that were refused throw their UNAUTHENTICATED error here.
+ */
+export function principalOf(context: unknown): Principal {
+  const access = (context as AccessContext | undefined)?.access;
+  if (access === undefined) return ANONYMOUS;
+  if ('refused' in access) throw access.refused;
+  return access.principal;
+}
