@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { ApiTokenStore, apiTokenFile, type Role } from '@tracker/tracking';
-import { startApiServer, type RunningServer } from './support/api-server.js';
+import type { Role } from '@tracker/tracking';
+import { startApiServer, withTokenStore, type RunningServer } from './support/api-server.js';
 import { errorCodes, gql, gqlData } from './support/gql.js';
 import { MUTATION_CASES } from './support/mutation-cases.js';
 import { meetingInput, statementInput } from './support/mutation-inputs.js';
@@ -33,16 +33,19 @@ async function lastActor(server: RunningServer, recordId: string) {
 }
 
 /**
- * Adds a token straight into the server's token file, as the CLI does (the server sees it at once).
+ * Issues a token into the server's event store, as the CLI does (the server sees it at its next check).
  * `issuedAt` back-dates it, so a token can be issued that has already expired.
  */
 function addToken(server: RunningServer, name: string, role: Role, expiresAt?: Date, issuedAt?: Date) {
-  const store = ApiTokenStore.open(apiTokenFile(server.dataDir), () => issuedAt ?? new Date());
-  try {
-    return store.create(name, role, expiresAt);
-  } finally {
-    store.close();
-  }
+  return withTokenStore(
+    server,
+    (tokens) => tokens.create(name, role, expiresAt),
+    () => issuedAt ?? new Date(),
+  );
+}
+
+function revokeToken(server: RunningServer, id: string) {
+  return withTokenStore(server, (tokens) => tokens.revoke(id));
 }
 
 describe('access control', () => {
@@ -117,7 +120,7 @@ describe('access control', () => {
 
   it('refuses an expired token, naming it', async () => {
     const hour = 3_600_000;
-    const expired = addToken(
+    const expired = await addToken(
       server,
       'Expired Org',
       'admin',
@@ -132,12 +135,10 @@ describe('access control', () => {
     expect(await storeHead(server.url)).toBe(head);
   });
 
-  it('refuses a token from the moment it is revoked, without a restart', async () => {
-    const issued = addToken(server, 'Soon Revoked', 'recorder');
+  it('refuses a token from the moment it is revoked (by another process), without a restart', async () => {
+    const issued = await addToken(server, 'Soon Revoked', 'recorder');
     await mutate(server, 'recordStatement', statementInput(), { token: issued.secret });
-    const store = ApiTokenStore.open(apiTokenFile(server.dataDir));
-    expect(store.revoke(issued.info.id)).toBe(true);
-    store.close();
+    expect(await revokeToken(server, issued.info.id)).toBe(true);
 
     const head = await storeHead(server.url);
     const result = await tryMutate(server, 'recordStatement', statementInput(), { token: issued.secret });
@@ -178,10 +179,8 @@ describe('access control', () => {
     });
 
     it('refuse a revoked token sent in connection_init, with UNAUTHENTICATED', async () => {
-      const issued = addToken(server, 'Revoked Reader', 'reader');
-      const store = ApiTokenStore.open(apiTokenFile(server.dataDir));
-      store.revoke(issued.info.id);
-      store.close();
+      const issued = await addToken(server, 'Revoked Reader', 'reader');
+      expect(await revokeToken(server, issued.info.id)).toBe(true);
       const subscription = await subscribe(server, RECORD_CHANGED, undefined, { token: issued.secret });
       const errors = await subscription.failed();
       await subscription.close();

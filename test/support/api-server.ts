@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ApiTokenStore, apiTokenFile, ROLES, type Role } from '@tracker/tracking';
+import { openEventStore, type EventStore } from '@tracker/event-store';
+import { ApiTokenStore, ROLES, type Role } from '@tracker/tracking';
 
 export interface RunningServer {
   url: string;
@@ -12,8 +13,10 @@ export interface RunningServer {
   child: ChildProcess;
   /** Every stdout/stderr line so far. */
   logs: string[];
-  /** A bearer secret per role, issued in the server's token file before it started (named `e2e-<role>`). */
+  /** A bearer secret per role, issued into the server's event store before it started (named `e2e-<role>`). */
   tokens: Record<Role, string>;
+  /** The environment it was started with (beyond the defaults). */
+  env: Record<string, string>;
   /** Sends a signal and resolves with the exit code once the process is gone. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -31,7 +34,8 @@ export function newDataDir(): string {
 /** Starts the built server (dist/) as a real child process on a free port and waits until it listens. */
 export async function startApiServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? newDataDir();
-  const tokens = issueTokens(dataDir);
+  const env = options.env ?? {};
+  const tokens = await issueTokens(dataDir, env);
   const child = spawn(
     process.execPath,
     ['--disable-warning=ExperimentalWarning', 'dist/apps/api/src/main.js'],
@@ -62,6 +66,7 @@ export async function startApiServer(options: StartOptions = {}): Promise<Runnin
     child,
     logs,
     tokens,
+    env,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill(signal);
@@ -71,18 +76,39 @@ export async function startApiServer(options: StartOptions = {}): Promise<Runnin
 }
 
 /**
- * Issues one token per role straight into the data folder's token file, as `npm run cli -- tokens create`
- * would (the CLI itself is tested in cli.e2e-spec), so specs can act under each role.
+ * Opens, from the test process, the event store a server with this data folder and environment uses:
+ * its SQLite file (SQLite allows the second process), or the KurrentDB it is configured with.
  */
-export function issueTokens(dataDir: string): Record<Role, string> {
-  const store = ApiTokenStore.open(apiTokenFile(dataDir));
+export function openServerStore(dataDir: string, env: Record<string, string> = {}): Promise<EventStore> {
+  return env.EVENT_STORE === 'kurrentdb'
+    ? openEventStore({ kind: 'kurrentdb', connectionString: env.KURRENTDB_CONNECTION_STRING! })
+    : openEventStore({ kind: 'sqlite', path: join(dataDir, 'events.sqlite') });
+}
+
+/** Runs `use` with the token store of a server's event store, as `npm run cli -- tokens ...` does. */
+export async function withTokenStore<T>(
+  server: Pick<RunningServer, 'dataDir' | 'env'>,
+  use: (tokens: ApiTokenStore) => Promise<T>,
+  clock?: () => Date,
+): Promise<T> {
+  const store = await openServerStore(server.dataDir, server.env);
   try {
-    return Object.fromEntries(
-      ROLES.map((role) => [role, store.create(`e2e-${role}`, role).secret]),
-    ) as Record<Role, string>;
+    return await use(new ApiTokenStore(store, clock));
   } finally {
-    store.close();
+    await store.close();
   }
+}
+
+/**
+ * Issues one token per role into the event store the server will use, as the CLI would (the CLI itself
+ * is tested in cli.e2e-spec), so specs can act under each role.
+ */
+export async function issueTokens(dataDir: string, env: Record<string, string> = {}) {
+  return withTokenStore({ dataDir, env }, async (store) => {
+    const tokens: Partial<Record<Role, string>> = {};
+    for (const role of ROLES) tokens[role] = (await store.create(`e2e-${role}`, role)).secret;
+    return tokens as Record<Role, string>;
+  });
 }
 
 /** Runs the server expecting it to refuse to start; resolves with its exit code and output. */

@@ -1,23 +1,26 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { openEventStore, type EventStore } from '@tracker/event-store';
+import { ConfigError, loadAppConfig } from '../../api/src/config/app-config.js';
+import { eventStoreChoice } from '../../api/src/event-store/event-store-choice.js';
 import { runTokensCommand, TOKENS_USAGE } from './commands/tokens.command.js';
-import { apiTokenFile } from '@tracker/tracking';
 import { UsageError } from './commands/usage-error.js';
 
 const USAGE = `Usage (npm run cli -- <command>):
 ${TOKENS_USAGE}
 
-Environment: TRACKER_DATA_DIR (default ./data), the same folder the server uses.`;
+Configuration: the server's own (TRACKER_DATA_DIR, EVENT_STORE, KURRENTDB_CONNECTION_STRING, ...): the
+CLI writes to the event store the server reads.`;
 
-function main(argv: string[]): number {
-  const dataDir = resolve(process.env.TRACKER_DATA_DIR ?? './data');
-  mkdirSync(dataDir, { recursive: true });
+async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const out = (line: string) => console.log(line);
+  let store: EventStore | undefined;
   try {
     switch (command) {
-      case 'tokens':
-        return runTokensCommand(args, apiTokenFile(dataDir), out);
+      case 'tokens': {
+        // The server's configuration, so tokens land in the store every instance reads.
+        store = await openEventStore(eventStoreChoice(loadAppConfig()));
+        return await runTokensCommand(args, store, out);
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -30,13 +33,16 @@ function main(argv: string[]): number {
     if (
       error instanceof UsageError ||
       error instanceof RangeError ||
+      error instanceof ConfigError ||
       (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
     ) {
       console.error(`tracker: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
     throw error;
+  } finally {
+    await store?.close();
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -5,3 +5,4 @@ export * from './position.js';
 export { MAX_EVENT_TYPE_LENGTH, MAX_STREAM_NAME_LENGTH } from './validation/append-validation.js';
 export { DEFAULT_READ_ALL_MAX_COUNT } from './validation/read-validation.js';
 export * from './sqlite/index.js';
+export * from './open-event-store.js';

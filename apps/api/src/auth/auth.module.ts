@@ -1,35 +1,21 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { ApiTokenStore, apiTokenFile } from '@tracker/tracking';
-import { mkdirSync } from 'node:fs';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Global, Module } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@tracker/event-store';
+import { ApiTokenStore } from '@tracker/tracking';
 import { RequestAuthenticator } from './request-authenticator.js';
 
-/** The token store the CLI writes (`tracker tokens create`), opened by the server to check bearer tokens. */
-export const API_TOKEN_STORE = Symbol('API_TOKEN_STORE');
-
+/**
+ * Bearer tokens, checked against the `api-tokens` stream of the event store the server runs on, so
+ * every instance on one store knows the same tokens (the CLI writes them there).
+ */
 @Global()
 @Module({
   providers: [
     {
-      provide: API_TOKEN_STORE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        mkdirSync(config.dataDir, { recursive: true });
-        return ApiTokenStore.open(apiTokenFile(config.dataDir));
-      },
-    },
-    {
       provide: RequestAuthenticator,
-      inject: [API_TOKEN_STORE],
-      useFactory: (tokens: ApiTokenStore) => new RequestAuthenticator(tokens),
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore) => new RequestAuthenticator(new ApiTokenStore(store)),
     },
   ],
   exports: [RequestAuthenticator],
 })
-export class AuthModule implements OnApplicationShutdown {
-  constructor(@Inject(API_TOKEN_STORE) private readonly tokens: ApiTokenStore) {}
-
-  onApplicationShutdown(): void {
-    this.tokens.close();
-  }
-}
+export class AuthModule {}

@@ -9,11 +9,11 @@ import type { RequestAuthenticator } from './request-authenticator.js';
 /** The Mercurius options and hooks that put access control on every GraphQL operation. */
 export interface GraphqlAccess {
   /** HTTP: the `Authorization` header. */
-  context(request: FastifyRequest): AccessContext;
+  context(request: FastifyRequest): Promise<AccessContext>;
   /** WebSocket upgrade: its `Authorization` header, for clients that can set one. */
-  subscriptionContext(socket: unknown, request: FastifyRequest): AccessContext;
+  subscriptionContext(socket: unknown, request: FastifyRequest): Promise<AccessContext>;
   /** graphql-ws `connection_init`: credentials there win over the upgrade's header. */
-  onConnect(message: { payload?: unknown }): AccessContext | true;
+  onConnect(message: { payload?: unknown }): Promise<AccessContext | true>;
   /** `preExecution`: queries and mutations over HTTP. */
   authorizeExecution(schema: GraphQLSchema, document: DocumentNode, context: unknown): void;
   /** `preSubscriptionExecution`: each subscription started on a connection. */
@@ -21,17 +21,18 @@ export interface GraphqlAccess {
 }
 
 export function graphqlAccess(authenticator: RequestAuthenticator, policy: AccessPolicy): GraphqlAccess {
-  const fromHeader = (request: FastifyRequest): AccessContext => ({
-    access: resolveAccess(authenticator, request.headers.authorization),
+  const fromHeader = async (request: FastifyRequest): Promise<AccessContext> => ({
+    access: await resolveAccess(authenticator, request.headers.authorization),
   });
   return {
     context: fromHeader,
     subscriptionContext: (_socket, request) => fromHeader(request),
-    onConnect({ payload }) {
+    async onConnect({ payload }) {
       const authorization = connectionAuthorization(payload);
       // Always accept the connection: a refusal is answered per subscription, with its code, because
       // Mercurius would otherwise answer with a message graphql-transport-ws does not define.
-      return authorization === undefined ? true : { access: resolveAccess(authenticator, authorization) };
+      if (authorization === undefined) return true;
+      return { access: await resolveAccess(authenticator, authorization) };
     },
     authorizeExecution: (_schema, document, context) => authorizeDocument(document, context, policy),
     authorizeSubscription(_schema, document, context) {

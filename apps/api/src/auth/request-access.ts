@@ -14,9 +14,12 @@ export interface AccessContext {
   access?: RequestAccess;
 }
 
-export function resolveAccess(authenticator: RequestAuthenticator, authorization: unknown): RequestAccess {
+export async function resolveAccess(
+  authenticator: RequestAuthenticator,
+  authorization: unknown,
+): Promise<RequestAccess> {
   try {
-    return { principal: authenticator.authenticate(authorization) };
+    return { principal: await authenticator.authenticate(authorization) };
   } catch (error) {
     if (error instanceof UnauthenticatedError) return { refused: error };
     throw error;

@@ -11,12 +11,12 @@ import { ANONYMOUS, type Principal } from './principal.js';
 export class RequestAuthenticator {
   constructor(private readonly tokens: ApiTokenStore) {}
 
-  authenticate(authorization: unknown): Principal {
+  async authenticate(authorization: unknown): Promise<Principal> {
     if (authorization === undefined || authorization === null || authorization === '') return ANONYMOUS;
     if (typeof authorization !== 'string') throw new UnauthenticatedError('Authorization must be a string');
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) throw new UnauthenticatedError('Authorization must be "Bearer <token>"');
-    const found = this.tokens.authenticate(match[1]!);
+    const found = await this.tokens.authenticate(match[1]!);
     if (!found) throw new UnauthenticatedError('Unknown API token');
     if (found.problem === 'expired')
       throw new UnauthenticatedError(`The API token "${found.token.name}" has expired`);

@@ -1,8 +1,7 @@
-import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, SqliteEventStore, type EventStore } from '@tracker/event-store';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, openEventStore, type EventStore } from '@tracker/event-store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { eventStoreChoice } from './event-store-choice.js';
 
 /** Opens the configured event store (EVENT_STORE) once, shares it, and closes it last on shutdown. */
 @Global()
@@ -11,27 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
     {
       provide: EVENT_STORE,
       inject: [APP_CONFIG],
-      useFactory: async (config: AppConfig): Promise<EventStore> => {
-        if (config.eventStore === 'kurrentdb') {
-          // Loaded only when chosen: the client brings a native (prebuilt) gRPC bridge the embedded
-          // default does not need.
-          const { KurrentDbEventStore } = await import('@tracker/event-store/kurrentdb/index.js');
-          const logger = new Logger('KurrentDB');
-          return KurrentDbEventStore.connect({
-            connectionString: config.kurrentDbConnectionString!,
-            // Subscription outages are logged, never silent (the adapter resubscribes with backoff).
-            logger: {
-              warn: (message, context) => logger.warn({ ...context, msg: message }),
-              info: (message, context) => logger.log({ ...context, msg: message }),
-            },
-          });
-        }
-        mkdirSync(config.dataDir, { recursive: true });
-        return SqliteEventStore.open({
-          path: join(config.dataDir, 'events.sqlite'),
-          synchronous: config.sqliteSynchronous,
-        });
-      },
+      useFactory: (config: AppConfig): Promise<EventStore> => openEventStore(eventStoreChoice(config)),
     },
   ],
   exports: [EVENT_STORE],

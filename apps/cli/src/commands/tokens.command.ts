@@ -1,4 +1,6 @@
+import type { EventStore } from '@tracker/event-store';
 import { ApiTokenStore, isRole, ROLES } from '@tracker/tracking';
+import { hostname, userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseExpiry } from './parse-expiry.js';
 import { UsageError } from './usage-error.js';
@@ -7,8 +9,17 @@ export const TOKENS_USAGE = `tracker tokens create --name "<organisation>" --rol
 tracker tokens list [--json]
 tracker tokens revoke <token id>`;
 
-/** `tracker tokens ...`: issue, list and revoke API tokens. Returns the exit code. */
-export function runTokensCommand(args: string[], tokenFile: string, out: (line: string) => void): number {
+/** The actor recorded on token events made from the command line: who ran it, on which machine. */
+function cliActor(): string {
+  return `tracker-cli:${userInfo().username}@${hostname()}`;
+}
+
+/** `tracker tokens ...`: issue, list and revoke API tokens in the event store. Returns the exit code. */
+export async function runTokensCommand(
+  args: string[],
+  events: EventStore,
+  out: (line: string) => void,
+): Promise<number> {
   const [action, ...rest] = args;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -20,52 +31,48 @@ export function runTokensCommand(args: string[], tokenFile: string, out: (line: 
       json: { type: 'boolean', default: false },
     },
   });
-  const store = ApiTokenStore.open(tokenFile);
-  try {
-    switch (action) {
-      case 'create': {
-        if (!values.name) throw new UsageError('--name is required');
-        if (!isRole(values.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-        const expiresAt = values.expires === undefined ? undefined : parseExpiry(values.expires, new Date());
-        const { info, secret } = store.create(values.name, values.role, expiresAt);
-        out(
-          `Created token ${info.id} for "${info.name}" with role ${info.role}${info.expiresAt ? `, expiring ${info.expiresAt}` : ''}.`,
-        );
-        out('The token, shown this once (only its hash is kept):');
-        out(secret);
-        return 0;
-      }
-      case 'list': {
-        const tokens = store.list();
-        if (values.json) {
-          out(JSON.stringify(tokens, null, 2));
-        } else {
-          for (const t of tokens) {
-            const state = t.revokedAt
-              ? `revoked ${t.revokedAt}`
-              : t.expiresAt
-                ? `expires ${t.expiresAt}`
-                : 'active';
-            out(`${t.id}  ${t.role.padEnd(8)}  ${t.name}  (created ${t.createdAt}; ${state})`);
-          }
-          if (tokens.length === 0) out('No tokens.');
-        }
-        return 0;
-      }
-      case 'revoke': {
-        const id = positionals[0];
-        if (!id) throw new UsageError('revoke needs a token id (see tokens list)');
-        if (!store.revoke(id)) {
-          out(`No token ${id}.`);
-          return 1;
-        }
-        out(`Token ${id} revoked.`);
-        return 0;
-      }
-      default:
-        throw new UsageError(`unknown tokens action ${action ?? '(none)'}`);
+  const store = new ApiTokenStore(events);
+  switch (action) {
+    case 'create': {
+      if (!values.name) throw new UsageError('--name is required');
+      if (!isRole(values.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+      const expiresAt = values.expires === undefined ? undefined : parseExpiry(values.expires, new Date());
+      const { info, secret } = await store.create(values.name, values.role, expiresAt, cliActor());
+      out(
+        `Created token ${info.id} for "${info.name}" with role ${info.role}${info.expiresAt ? `, expiring ${info.expiresAt}` : ''}.`,
+      );
+      out('The token, shown this once (only its hash is kept):');
+      out(secret);
+      return 0;
     }
-  } finally {
-    store.close();
+    case 'list': {
+      const tokens = await store.list();
+      if (values.json) {
+        out(JSON.stringify(tokens, null, 2));
+      } else {
+        for (const t of tokens) {
+          const state = t.revokedAt
+            ? `revoked ${t.revokedAt}`
+            : t.expiresAt
+              ? `expires ${t.expiresAt}`
+              : 'active';
+          out(`${t.id}  ${t.role.padEnd(8)}  ${t.name}  (created ${t.createdAt}; ${state})`);
+        }
+        if (tokens.length === 0) out('No tokens.');
+      }
+      return 0;
+    }
+    case 'revoke': {
+      const id = positionals[0];
+      if (!id) throw new UsageError('revoke needs a token id (see tokens list)');
+      if (!(await store.revoke(id, cliActor()))) {
+        out(`No token ${id}.`);
+        return 1;
+      }
+      out(`Token ${id} revoked.`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown tokens action ${action ?? '(none)'}`);
   }
 }

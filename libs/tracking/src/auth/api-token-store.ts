@@ -1,7 +1,7 @@
+import { WrongExpectedRevisionError, type EventStore } from '@tracker/event-store';
 import { createHash, randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { v7 as uuidV7 } from 'uuid';
+import { API_TOKENS_STREAM, type ApiTokenEvent } from './api-token-events.js';
 import { isRole, type Role } from './roles.js';
 
 /** A token as listed: never its secret. */
@@ -21,110 +21,132 @@ export interface IssuedToken {
   secret: string;
 }
 
-const TOKEN_PREFIX = 'trk_';
+export type TokenCheck = { token: ApiTokenInfo; problem?: 'expired' | 'revoked' };
 
-/** Where the server and the CLI keep the tokens: one file in the data folder, apart from the events. */
-export function apiTokenFile(dataDir: string): string {
-  return join(dataDir, 'auth.sqlite');
-}
+const TOKEN_PREFIX = 'trk_';
+const MAX_APPEND_ATTEMPTS = 5;
 
 /**
- * API tokens in their own SQLite file. The secret is 32 random bytes, so a plain SHA-256 of it is safe
- * to store and to look up by (no salt or slow hash needed for high-entropy secrets).
+ * API tokens, kept as events in the `api-tokens` stream of the event store (see api-token-events.ts) and
+ * folded in memory. Every read first takes the stream's new events, one small read, so a token revoked
+ * on any instance or by the CLI is refused everywhere from the next request on.
+ * The secret is 32 random bytes, so a plain SHA-256 of it is safe to store and to look up by (no salt
+ * or slow hash needed for high-entropy secrets).
  */
 export class ApiTokenStore {
-  private constructor(
-    private readonly db: DatabaseSync,
-    private readonly clock: () => Date,
+  private readonly tokens = new Map<string, ApiTokenInfo>();
+  private readonly idsByHash = new Map<string, string>();
+  /** The revision the next unread event of the stream will have. */
+  private nextRevision = 0n;
+  private pending: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  static open(path: string, clock: () => Date = () => new Date()): ApiTokenStore {
-    const db = new DatabaseSync(path);
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
-    db.exec(`CREATE TABLE IF NOT EXISTS api_tokens (
-      id TEXT PRIMARY KEY,
-      name TEXT NOT NULL,
-      role TEXT NOT NULL,
-      secret_sha256 TEXT NOT NULL UNIQUE,
-      created_at TEXT NOT NULL,
-      expires_at TEXT,
-      revoked_at TEXT
-    )`);
-    return new ApiTokenStore(db, clock);
-  }
-
-  create(name: string, role: Role, expiresAt?: Date): IssuedToken {
+  async create(name: string, role: Role, expiresAt?: Date, actor = 'tracker-cli'): Promise<IssuedToken> {
     if (name.trim().length === 0 || name.length > 200)
       throw new RangeError('A token name has 1 to 200 characters');
     if (!isRole(role)) throw new RangeError(`Unknown role ${String(role)}`);
     if (expiresAt && expiresAt <= this.clock()) throw new RangeError('An expiry must be in the future');
-    const id = uuidV7();
     const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-    const createdAt = this.clock().toISOString();
-    this.db
-      .prepare(
-        'INSERT INTO api_tokens (id, name, role, secret_sha256, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(id, name.trim(), role, sha256(secret), createdAt, expiresAt?.toISOString() ?? null);
-    return { info: this.get(id)!, secret };
+    const tokenId = uuidV7();
+    await this.appendAtHead(
+      {
+        type: 'ApiTokenIssued',
+        data: {
+          tokenId,
+          name: name.trim(),
+          role,
+          secretSha256: sha256(secret),
+          issuedAt: this.clock().toISOString(),
+          expiresAt: expiresAt?.toISOString() ?? null,
+        },
+      },
+      actor,
+    );
+    return { info: this.tokens.get(tokenId)!, secret };
   }
 
-  list(): ApiTokenInfo[] {
-    return (
-      this.db.prepare('SELECT * FROM api_tokens ORDER BY created_at, id').all() as unknown as TokenRow[]
-    ).map(toInfo);
+  async list(): Promise<ApiTokenInfo[]> {
+    await this.refresh();
+    return [...this.tokens.values()];
   }
 
-  get(id: string): ApiTokenInfo | undefined {
-    const row = this.db.prepare('SELECT * FROM api_tokens WHERE id = ?').get(id) as unknown as
-      TokenRow | undefined;
-    return row && toInfo(row);
+  async get(id: string): Promise<ApiTokenInfo | undefined> {
+    await this.refresh();
+    return this.tokens.get(id);
   }
 
   /** Marks a token revoked (kept for the audit trail). False when there is no such token. */
-  revoke(id: string): boolean {
-    const result = this.db
-      .prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-      .run(this.clock().toISOString(), id);
-    return result.changes > 0 || this.get(id) !== undefined;
+  async revoke(id: string, actor = 'tracker-cli'): Promise<boolean> {
+    await this.refresh();
+    const token = this.tokens.get(id);
+    if (!token) return false;
+    if (token.revokedAt) return true;
+    await this.appendAtHead(
+      { type: 'ApiTokenRevoked', data: { tokenId: id, revokedAt: this.clock().toISOString() } },
+      actor,
+    );
+    return true;
   }
 
   /** The token a bearer secret belongs to, and whether it may be used now. */
-  authenticate(secret: string): { token: ApiTokenInfo; problem?: 'expired' | 'revoked' } | undefined {
+  async authenticate(secret: string): Promise<TokenCheck | undefined> {
     if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
-    const row = this.db
-      .prepare('SELECT * FROM api_tokens WHERE secret_sha256 = ?')
-      .get(sha256(secret)) as unknown as TokenRow | undefined;
-    if (!row) return undefined;
-    const token = toInfo(row);
+    await this.refresh();
+    const id = this.idsByHash.get(sha256(secret));
+    const token = id === undefined ? undefined : this.tokens.get(id);
+    if (!token) return undefined;
     if (token.revokedAt) return { token, problem: 'revoked' };
     if (token.expiresAt && new Date(token.expiresAt) <= this.clock()) return { token, problem: 'expired' };
     return { token };
   }
 
-  close(): void {
-    if (this.db.isOpen) this.db.close();
+  /** Reads what the stream gained since the last read; concurrent callers share one read. */
+  private refresh(): Promise<void> {
+    this.pending ??= this.readNewEvents().finally(() => (this.pending = undefined));
+    return this.pending;
   }
-}
 
-interface TokenRow {
-  id: string;
-  name: string;
-  role: string;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-}
+  private async readNewEvents(): Promise<void> {
+    const events = await this.store.readStream(API_TOKENS_STREAM, { fromRevision: this.nextRevision });
+    for (const event of events) {
+      this.apply(event as unknown as ApiTokenEvent);
+      this.nextRevision = event.revision + 1n;
+    }
+  }
 
-function toInfo(row: TokenRow): ApiTokenInfo {
-  return {
-    id: row.id,
-    name: row.name,
-    role: row.role as Role,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at,
-  };
+  private apply(event: ApiTokenEvent): void {
+    if (event.type === 'ApiTokenIssued') {
+      const { tokenId, name, role, secretSha256, issuedAt, expiresAt } = event.data;
+      this.tokens.set(tokenId, { id: tokenId, name, role, createdAt: issuedAt, expiresAt, revokedAt: null });
+      this.idsByHash.set(secretSha256, tokenId);
+    } else if (event.type === 'ApiTokenRevoked') {
+      const token = this.tokens.get(event.data.tokenId);
+      if (token) token.revokedAt = event.data.revokedAt;
+    }
+  }
+
+  /** Appends after the last event read; another writer in between means read again and retry. */
+  private async appendAtHead(event: ApiTokenEvent, actor: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.refresh();
+      const expectedRevision = this.nextRevision === 0n ? 'no_stream' : this.nextRevision - 1n;
+      try {
+        await this.store.append(
+          API_TOKENS_STREAM,
+          [{ id: uuidV7(), type: event.type, data: event.data, metadata: { actor } }],
+          { expectedRevision },
+        );
+        await this.refresh();
+        return;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+      }
+    }
+  }
 }
 
 function sha256(text: string): string {

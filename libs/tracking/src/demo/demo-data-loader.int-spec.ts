@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecordCommandExecutor } from '../commands/record-command-executor.js';
+import { ApiTokenStore } from '../auth/api-token-store.js';
 import { loadDemoData, readDemoDataset } from './demo-data-loader.js';
 
 describe('the demo dataset', () => {
@@ -54,6 +55,22 @@ describe('the demo dataset', () => {
 
     expect(await loadDemoData(store, executor)).toEqual({ loaded: false, commands: 0 });
     expect(await store.readAll({ maxCount: 10_000 })).toHaveLength(events.length);
+  });
+
+  it('loads into a store that holds only API tokens, and not into one that holds a record', async () => {
+    await new ApiTokenStore(store).create('Licadho', 'admin');
+    expect((await loadDemoData(store, executor)).loaded).toBe(true);
+
+    const other = SqliteEventStore.open({
+      path: join(mkdtempSync(join(tmpdir(), 'demo-')), 'events.sqlite'),
+    });
+    const dataset = readDemoDataset();
+    await new RecordCommandExecutor({ store: other }).execute(dataset.commands[0]!, { actor: 'someone' });
+    expect(await loadDemoData(other, new RecordCommandExecutor({ store: other }))).toEqual({
+      loaded: false,
+      commands: 0,
+    });
+    await other.close();
   });
 
   it('resumes an interrupted load without recording anything twice', async () => {

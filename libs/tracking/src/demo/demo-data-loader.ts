@@ -1,5 +1,5 @@
-import type { RecordCommand } from '@tracker/domain';
-import type { EventStore } from '@tracker/event-store';
+import { recordIdFromStream, type RecordCommand } from '@tracker/domain';
+import type { EventStore, Position } from '@tracker/event-store';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,8 +34,9 @@ export interface DemoLoadResult {
 }
 
 /**
- * Loads the demo dataset into an empty store, through the same command path as every client, so the
- * demo obeys every rule. A store that holds anything is left alone: demo data never mixes into real data.
+ * Loads the demo dataset into a store without records, through the same command path as every client, so
+ * the demo obeys every rule. A store that holds any record is left alone: demo data never mixes into
+ * real data. (API tokens issued before the first start are events too, but not records.)
  * Each command has a fixed idempotency key, so a load interrupted half-way can simply be run again.
  */
 export async function loadDemoData(
@@ -44,9 +45,20 @@ export async function loadDemoData(
   dataset: DemoDataset = readDemoDataset(),
   options: { resume?: boolean } = {},
 ): Promise<DemoLoadResult> {
-  if (!options.resume && (await store.headPosition()) !== undefined) return { loaded: false, commands: 0 };
+  if (!options.resume && (await holdsRecords(store))) return { loaded: false, commands: 0 };
   for (const [index, command] of dataset.commands.entries()) {
     await executor.execute(command, { actor: dataset.actor, idempotencyKey: `demo-${index}` });
   }
   return { loaded: true, commands: dataset.commands.length };
+}
+
+/** Whether any event of the store belongs to a record; stops at the first one. */
+async function holdsRecords(store: EventStore): Promise<boolean> {
+  let after: Position | undefined;
+  for (;;) {
+    const page = await store.readAll({ maxCount: 500, ...(after === undefined ? {} : { after }) });
+    if (page.some((event) => recordIdFromStream(event.stream) !== undefined)) return true;
+    if (page.length === 0) return false;
+    after = page.at(-1)!.position;
+  }
 }
