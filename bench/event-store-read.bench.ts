@@ -26,7 +26,7 @@ export async function eventStoreReadBenchmarks(): Promise<Comparison[]> {
   }
 
   const subject = await measure(
-    `catch-up subscription over ${EVENTS} events`,
+    'events through a catch-up subscription',
     1,
     async () => {
       const subscription = store.subscribeToAll();
@@ -37,6 +37,7 @@ export async function eventStoreReadBenchmarks(): Promise<Comparison[]> {
       }
     },
     3,
+    EVENTS,
   );
   await store.close();
 
@@ -46,7 +47,7 @@ export async function eventStoreReadBenchmarks(): Promise<Comparison[]> {
   }[];
   const table = tables.map((t) => t.name).find((name) => /event/.test(name)) ?? 'events';
   const baseline = await measure(
-    `SELECT * + JSON.parse over ${EVENTS} rows`,
+    'rows by SELECT * + JSON.parse',
     1,
     () => {
       for (const row of db.prepare(`SELECT * FROM "${table}"`).iterate() as Iterable<
@@ -56,6 +57,7 @@ export async function eventStoreReadBenchmarks(): Promise<Comparison[]> {
       }
     },
     3,
+    EVENTS,
   );
   db.close();
   return [{ benchmark: `read all ${EVENTS} events`, subject, baseline }];

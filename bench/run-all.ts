@@ -1,6 +1,7 @@
 import { commandExecutionBenchmarks } from './command-execution.bench.js';
 import { eventStoreAppendBenchmarks } from './event-store-append.bench.js';
 import { eventStoreReadBenchmarks } from './event-store-read.bench.js';
+import { projectionRebuildBenchmarks } from './projection-rebuild.bench.js';
 import { report, type Comparison } from './support/measure.js';
 
 /**
@@ -11,6 +12,7 @@ const suites: [string, () => Promise<Comparison[]>][] = [
   ['event store: append', eventStoreAppendBenchmarks],
   ['event store: read', eventStoreReadBenchmarks],
   ['commands', commandExecutionBenchmarks],
+  ['read model: rebuild', projectionRebuildBenchmarks],
 ];
 
 const only = process.argv[2];

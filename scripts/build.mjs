@@ -1,9 +1,13 @@
 // Compiles apps/, libs/ and bench/ to dist/ with swc (path aliases rewritten to relative ESM paths
 // by .swcrc). Tests are left out of the build: Jest compiles them itself.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 
-rmSync('dist', { recursive: true, force: true });
+// Built beside dist/ and swapped in at the end, so a server or test reading dist/ while another build
+// runs (parallel test runs, `npm start` during `npm test`) never finds it half-written or gone.
+const staging = `dist.build-${process.pid}`;
+const retired = `dist.old-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
 execFileSync(
   process.execPath,
   [
@@ -12,7 +16,7 @@ execFileSync(
     'libs',
     'bench',
     '-d',
-    'dist',
+    staging,
     '--copy-files',
     '--ignore',
     '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts',
@@ -20,3 +24,6 @@ execFileSync(
   ],
   { stdio: 'inherit' },
 );
+if (existsSync('dist')) renameSync('dist', retired);
+renameSync(staging, 'dist');
+rmSync(retired, { recursive: true, force: true });
