@@ -138,6 +138,36 @@ describe('ProjectionRunner', () => {
     readDb.close();
   });
 
+  it('lets the event loop turn between batches while catching up, so the app keeps answering', async () => {
+    const readDb = openReadDb();
+    const runner = new ProjectionRunner({
+      store,
+      readDb,
+      projections: [new TallyProjection()],
+      logger: silent,
+      maxBatchSize: 10,
+    });
+    const last = await appendTallies(store, 'a', 50);
+    // What a request handled on the event loop during the catch-up would see of the runner.
+    const seen: (string | undefined)[] = [];
+    let observing = true;
+    const observe = () => {
+      seen.push(runner.status().position);
+      if (observing) setImmediate(observe);
+    };
+    setImmediate(observe);
+    try {
+      await runner.catchUp();
+      observing = false;
+      expect(seen.some((position) => position !== undefined && position < last.position)).toBe(true);
+      expect(tallies(readDb)).toEqual({ a: 50 });
+    } finally {
+      observing = false;
+      await runner.stop();
+      readDb.close();
+    }
+  });
+
   it('publishes change notices only after commit, in order', async () => {
     const readDb = openReadDb();
     const runner = new ProjectionRunner({

@@ -169,6 +169,10 @@ export class ProjectionRunner {
           batch.push(next.value);
         }
         this.applyBatch(batch);
+        // While catching up, every next() resolves at once (the store reads ahead), so without this the
+        // whole backlog would be applied without the event loop ever turning: the app would answer no
+        // request (not even /health) until caught up. One turn per batch lets I/O through.
+        await nextMacrotask();
       }
     } finally {
       await this.subscription.close();
