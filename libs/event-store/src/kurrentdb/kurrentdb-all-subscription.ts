@@ -32,6 +32,8 @@ export interface KurrentDbAllSubscriptionOptions {
 export class KurrentDbAllSubscription implements AllSubscription {
   private closed = false;
   private readonly wakeUp = new AbortController();
+  /** Ends the current wait before a resubscription early; set only while waiting. */
+  private endWait: (() => void) | undefined;
   private client: KurrentDBClient | undefined;
   private stream: AllStreamSubscription | undefined;
   private readonly iterator: AsyncGenerator<RecordedEvent, void, undefined>;
@@ -43,6 +45,16 @@ export class KurrentDbAllSubscription implements AllSubscription {
 
   [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     return this.iterator;
+  }
+
+  /**
+   * The store was just reached (an append or a read succeeded): if this subscription is waiting to
+   * resubscribe, it tries now rather than after the rest of its backoff, which grows to `maxDelayMs`
+   * during a long outage. The backoff spaces attempts against a server that is away, not one known to be
+   * back. No effect while an attempt runs.
+   */
+  retryNow(): void {
+    this.endWait?.();
   }
 
   async close(): Promise<void> {
@@ -129,17 +141,18 @@ export class KurrentDbAllSubscription implements AllSubscription {
 
   private sleep(ms: number): Promise<void> {
     const signal = this.wakeUp.signal;
-    return new Promise((resolve) => {
+    return new Promise<void>((resolve) => {
       if (signal.aborted) return resolve();
       const wake = () => {
         clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
         signal.removeEventListener('abort', wake);
         resolve();
-      }, ms);
+      };
+      const timer = setTimeout(wake, ms);
       signal.addEventListener('abort', wake, { once: true });
+      this.endWait = wake;
+    }).finally(() => {
+      this.endWait = undefined;
     });
   }
 }

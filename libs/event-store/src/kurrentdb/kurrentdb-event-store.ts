@@ -29,7 +29,7 @@ import {
   type KurrentDbEventStoreOptions,
   type KurrentDbLogger,
 } from './kurrentdb-event-store.options.js';
-import { probe, readAllEvents, readHeadPosition, readStreamEvents } from './read.js';
+import { readAllEvents, readHeadPosition, readStreamEvents } from './read.js';
 
 const STORE_NAME = 'kurrentdb';
 
@@ -130,12 +130,20 @@ export class KurrentDbEventStore implements EventStore {
     return subscription;
   }
 
-  /** Up when a read of $all gets an answer; the reason and the endpoint when it does not. */
+  /**
+   * Up when a read of $all gets an answer, with the position of the last event (`headPosition`, null for
+   * an empty store) as the SQLite adapter reports it; the reason and the endpoint when it does not.
+   */
   async health(): Promise<StoreHealth> {
-    const details = { endpoint: this.endpoint, streamPrefix: this.streamPrefix };
+    const details: Record<string, unknown> = { endpoint: this.endpoint, streamPrefix: this.streamPrefix };
     if (this.closed) return { status: 'down', store: STORE_NAME, reason: 'The store is closed', details };
     try {
-      await this.connection.run(probe, { retry: true });
+      const head = await this.connection.run(
+        (client) => readHeadPosition(client, this.streamPrefix, this.readPageSize),
+        { retry: true },
+      );
+      details.headPosition = head ?? null;
+      this.retrySubscriptionsNow();
       return { status: 'up', store: STORE_NAME, details };
     } catch (error) {
       return { status: 'down', store: STORE_NAME, reason: errorMessage(error), details };
@@ -158,14 +166,25 @@ export class KurrentDbEventStore implements EventStore {
     });
   }
 
-  /** Runs an operation unless the store is closed, and lets close() wait for it. */
+  /**
+   * Runs an operation unless the store is closed, and lets close() wait for it. Its success proves the
+   * server reachable: subscriptions waiting out a backoff resubscribe at once.
+   */
   private track<T>(operation: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(this.closedError());
-    const running = (async () => operation())();
+    const running = (async () => {
+      const result = await operation();
+      this.retrySubscriptionsNow();
+      return result;
+    })();
     this.running.add(running);
     const forget = () => this.running.delete(running);
     running.then(forget, forget);
     return running;
+  }
+
+  private retrySubscriptionsNow(): void {
+    for (const subscription of this.subscriptions) subscription.retryNow();
   }
 
   private refuseIfClosed(): void {

@@ -136,6 +136,41 @@ describe('KurrentDbEventStore when KurrentDB goes away and comes back (protocol 
     expect((await pending).done).toBe(true);
   });
 
+  it('resubscribes as soon as the store is reached again, not after the rest of a long backoff', async () => {
+    // A backoff as long as a long outage makes it (the default caps at 30 s): only a successful call to the
+    // store can end this wait before the suite's timeout.
+    const patient = await KurrentDbEventStore.connect({
+      connectionString: `${double.connectionString}&discoveryInterval=10`,
+      logger,
+      resubscribe: { initialDelayMs: 600_000, maxDelayMs: 600_000, jitter: 0 },
+    });
+    try {
+      const subscription = patient.subscribeToAll();
+      const iterator = iteratorOf(subscription);
+      const first = anEvent('BeforeOutage');
+      await patient.append(aStreamName(), [first]);
+      expect((await iterator.next()).value?.id).toBe(first.id);
+
+      const waiting = iterator.next();
+      const dropped = logger.next(isDropped);
+      await double.stop();
+      expect((await dropped).context).toMatchObject({ attempt: 1, delayMs: 600_000 });
+
+      await double.start(port);
+      // An API instance that nobody writes through still has its health probed.
+      const resumed = logger.next(isResumed);
+      expect((await patient.health()).status).toBe('up');
+      expect((await resumed).context).toMatchObject({ failedAttempts: 1 });
+
+      const after = anEvent('AfterOutage');
+      await patient.append(aStreamName(), [after]);
+      expect((await waiting).value?.id).toBe(after.id);
+      await subscription.close();
+    } finally {
+      await patient.close();
+    }
+  });
+
   it('refuses appends while the server is down with StoreUnavailableError (UNAVAILABLE), and none of them is stored', async () => {
     const stream = aStreamName();
     const first = await store.append(stream, someEvents(2), { expectedRevision: 'no_stream' });

@@ -110,8 +110,3 @@ export async function readHeadPosition(
     if (page.length < pageSize) return undefined;
   }
 }
-
-/** A round trip that proves the server answers reads: the last record of $all, whatever it is. */
-export async function probe(client: KurrentDBClient): Promise<void> {
-  await readAllRaw(client, 'backwards', 'end', 1);
-}

@@ -28,6 +28,14 @@ export function describeLifecycleContract(context: ContractContext): void {
       expect(down).toHaveProperty('reason', expect.any(String));
     });
 
+    it('reports the head position in its health details (null while empty), as headPosition() does', async () => {
+      expect((await context.store.health()).details).toMatchObject({ headPosition: null });
+      await context.store.append(aStreamName(), [anEvent()]);
+      const result = await context.store.append(aStreamName(), [anEvent()]);
+      expect((await context.store.health()).details).toMatchObject({ headPosition: result.position });
+      expect(await context.store.headPosition()).toBe(result.position);
+    });
+
     it('can be closed more than once, also concurrently', async () => {
       await Promise.all([context.store.close(), context.store.close()]);
       await expect(context.store.close()).resolves.toBeUndefined();
