@@ -6,11 +6,16 @@ import type { GqlContextType } from '@nestjs/graphql';
  * Hands every error raised in a resolver to GraphQL untouched, where the error formatter maps it (and
  * logs the unexpected ones). Without it Nest logs each refused command (a domain rule, a bad input) as
  * an application error. HTTP routes keep Nest's default handling.
+ *
+ * The error is rethrown, not returned: graphql-js takes either from a field resolver, but a subscription
+ * with a `filter` runs inside Mercurius's `withFilter`, which iterates whatever the resolver gives back:
+ * a returned error became a TypeError ("[Symbol.asyncIterator] is not a function") instead of the
+ * refusal (a BAD_USER_INPUT filter argument) the client should get.
  */
 @Catch()
 export class GraphqlExceptionsFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<GqlContextType>() === 'graphql') return exception;
+    if (host.getType<GqlContextType>() === 'graphql') throw exception;
     return super.catch(exception, host);
   }
 }

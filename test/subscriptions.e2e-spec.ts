@@ -1,0 +1,130 @@
+import { startApiServer, type RunningServer } from './support/api-server.js';
+import { arrestInput, detentionInput } from './support/mutation-inputs.js';
+import { mutate } from './support/mutations.js';
+import { subscribe, type SubscriptionHandle } from './support/subscriptions.js';
+
+/*
+ * graphql-ws subscriptions against a real server: several clients, each on its own WebSocket with its own
+ * filter, and one more client changing the record over HTTP. Changes reach a subscriber in the order they
+ * were made, so each scenario ends with a change every subscriber follows: whatever a subscriber should
+ * not get was made before it, and would have arrived before it.
+ */
+const FOLLOW = `subscription($countries: [String!], $kinds: [RecordKind!]) {
+  recordChanged(countries: $countries, kinds: $kinds) {
+    recordId kind countries eventType position
+    record { id kind }
+  }
+}`;
+
+/** The next `count` changes a subscriber receives. */
+async function nextChanges(handle: SubscriptionHandle<any>, count: number) {
+  const changes: { recordId: string; kind: string; position: string; eventType: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const result = await handle.next();
+    expect(result.errors).toBeUndefined();
+    changes.push(result.data.recordChanged);
+  }
+  return changes;
+}
+
+const vietnam = (input: Record<string, any>) => ({
+  ...input,
+  countries: [{ code: 'VN', role: 'ACTING' }],
+});
+
+describe('subscriptions', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startApiServer({ env: { TRACKER_DEMO_DATA: 'false' } });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it("delivers one client's mutations to every other client whose filter they match, and only those", async () => {
+    const reader = { token: server.tokens.reader };
+    const detentionsOnly = await subscribe(server, FOLLOW, { kinds: ['DETENTION'] }, reader);
+    const vietnamOnly = await subscribe(server, FOLLOW, { countries: ['VN'] }, reader);
+    const everything = await subscribe(server, FOLLOW, {}, reader);
+    // Reading is public by default: a dashboard without a token follows everything too.
+    const anonymous = await subscribe(server, FOLLOW);
+    try {
+      const recorder = { token: server.tokens.recorder };
+      const khArrest = await mutate(server, 'reportArrest', arrestInput(), recorder);
+      const vnArrest = await mutate(server, 'reportArrest', vietnam(arrestInput()), recorder);
+      const khDetention = await mutate(server, 'reportDetention', detentionInput(), recorder);
+      const vnDetention = await mutate(server, 'reportDetention', vietnam(detentionInput()), recorder);
+      const made = [khArrest, vnArrest, khDetention, vnDetention];
+
+      const seen = (changes: { recordId: string }[]) => changes.map((c) => c.recordId);
+      const all = made.map((m) => m.recordId);
+      const everyChange = await nextChanges(everything, 4);
+      expect(seen(everyChange)).toEqual(all);
+      expect(everyChange.map((c) => c.position)).toEqual(made.map((m) => m.position));
+      expect(everyChange.map((c) => c.eventType)).toEqual([
+        'ArrestReported',
+        'ArrestReported',
+        'JournalistDetained',
+        'JournalistDetained',
+      ]);
+      expect(seen(await nextChanges(anonymous, 4))).toEqual(all);
+      expect(seen(await nextChanges(detentionsOnly, 2))).toEqual([
+        khDetention.recordId,
+        vnDetention.recordId,
+      ]);
+      expect(seen(await nextChanges(vietnamOnly, 2))).toEqual([vnArrest.recordId, vnDetention.recordId]);
+      // The last change matched every filter; anything a filter should have held back came before it.
+      expect(detentionsOnly.received).toHaveLength(2);
+      expect(vietnamOnly.received).toHaveLength(2);
+      expect(everything.received).toHaveLength(4);
+    } finally {
+      await Promise.all([detentionsOnly, vietnamOnly, everything, anonymous].map((h) => h.close()));
+    }
+  });
+
+  it('delivers lifecycle changes with the record as projected, to two subscribers alike', async () => {
+    const detention = await mutate(server, 'reportDetention', detentionInput());
+    const query = `subscription($countries: [String!]) {
+      recordChanged(countries: $countries, kinds: [DETENTION]) {
+        recordId eventType position
+        record { ... on Detention { status charges } }
+      }
+    }`;
+    const first = await subscribe(server, query, { countries: ['KH'] });
+    const second = await subscribe(server, query, { countries: ['kh'] }); // codes are matched as ISO codes
+    try {
+      const charged = await mutate(server, 'chargeDetention', {
+        recordId: detention.recordId,
+        on: { date: '2025-01-15', precision: 'DAY' },
+        charges: ['incitement'],
+        sources: [{ url: 'https://example.org/e2e/charged' }],
+      });
+      const expected = {
+        recordId: detention.recordId,
+        eventType: 'DetentionCharged',
+        position: charged.position,
+        record: { status: 'CHARGED', charges: ['incitement'] },
+      };
+      expect((await first.next()).data.recordChanged).toEqual(expected);
+      expect((await second.next()).data.recordChanged).toEqual(expected);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it('refuses a subscription whose filter names no ISO country, saying which one', async () => {
+    const refused = await subscribe(server, FOLLOW, { countries: ['KH', 'Kampuchea'] });
+    try {
+      const errors = await refused.failed();
+      expect(errors[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'countries[1]', reasons: [expect.stringMatching(/ISO 3166-1 alpha-2/)] }],
+      });
+      expect(refused.received).toEqual([]);
+    } finally {
+      await refused.close();
+    }
+  });
+});
