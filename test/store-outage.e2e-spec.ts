@@ -11,7 +11,7 @@
 import { recordIdFromStream } from '@tracker/domain';
 import type { KurrentDbProtocolDouble } from '@tracker/event-store/testing/kurrentdb-double/index.js';
 import type { RunningServer } from './support/api-server.js';
-import { gqlData } from './support/gql.js';
+import { gql, gqlData } from './support/gql.js';
 import {
   health,
   recordEvents,
@@ -113,15 +113,7 @@ describe('an API server on KurrentDB when the store goes away and comes back (pr
     await waitForLog(server, (line) => line.includes('subscription to $all dropped'));
   });
 
-  /*
-   * KNOWN BUG, outside this suite's files: the bearer token is checked against the event store's
-   * api-tokens stream on every request (ApiTokenStore.authenticate reads the stream first), and the
-   * StoreUnavailableError of that read escapes resolveAccess (apps/api/src/auth/request-access.ts), so the
-   * GraphQL context function throws and Fastify answers a bare HTTP 500 naming the internal stream, before
-   * the command path could answer UNAVAILABLE. Marked `failing` until access control turns that error
-   * into the UNAVAILABLE GraphQL error; Jest then reports this test as passing unexpectedly: drop the mark.
-   */
-  it.failing('while the store is away: mutations with a valid token are answered UNAVAILABLE', async () => {
+  it('while the store is away: mutations with a valid token are answered UNAVAILABLE', async () => {
     expect(double.running).toBe(false);
     // A creation (with an idempotency key, retried after the outage) and a change to an existing record.
     const refused = [
@@ -138,6 +130,17 @@ describe('an API server on KurrentDB when the store goes away and comes back (pr
         }),
       ]);
     }
+  });
+
+  it('while the store is away: a token it cannot check is answered UNAVAILABLE (503), not taken as unknown', async () => {
+    const response = await gql(server.url, '{ countries { code } }', undefined, {
+      token: 'trk_issued-elsewhere-during-the-outage',
+    });
+    expect(response.status).toBe(503);
+    expect(response.errors).toEqual([expect.objectContaining({ extensions: { code: 'UNAVAILABLE' } })]);
+    // A token this instance knew before the outage still reads from the read model.
+    const known = await gql(server.url, '{ countries { code } }', undefined, { token: server.tokens.reader });
+    expect(known.errors).toBeUndefined();
   });
 
   it('once the store is back: /health says up and the store shows no trace of the refused mutations', async () => {

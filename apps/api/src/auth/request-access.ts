@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '@tracker/event-store';
 import { UnauthenticatedError } from './auth-errors.js';
 import { ANONYMOUS, type Principal } from './principal.js';
 import type { RequestAuthenticator } from './request-authenticator.js';
@@ -7,7 +8,10 @@ import type { RequestAuthenticator } from './request-authenticator.js';
  * reason they were refused. Kept in the GraphQL context rather than thrown at once, so the refusal is
  * answered as a GraphQL error with its code (a context function that throws gives the client a bare 500).
  */
-export type RequestAccess = { principal: Principal } | { refused: UnauthenticatedError };
+export type RequestAccess =
+  | { principal: Principal }
+  /** Credentials that did not check out, or could not be checked (the event store is unreachable). */
+  | { refused: UnauthenticatedError | StoreUnavailableError };
 
 /** The GraphQL context's own part: everything else in it is Mercurius's and Nest's. */
 export interface AccessContext {
@@ -21,14 +25,17 @@ export async function resolveAccess(
   try {
     return { principal: await authenticator.authenticate(authorization) };
   } catch (error) {
-    if (error instanceof UnauthenticatedError) return { refused: error };
+    if (error instanceof UnauthenticatedError || error instanceof StoreUnavailableError) {
+      return { refused: error };
+    }
     throw error;
   }
 }
 
 /**
  * The caller of this GraphQL operation. A context without access (an operation run from inside the
- * server) is anonymous; credentials that were refused throw their UNAUTHENTICATED error here.
+ * server) is anonymous; credentials that were refused throw their error here (UNAUTHENTICATED, or
+ * UNAVAILABLE when they could not be checked).
  */
 export function principalOf(context: unknown): Principal {
   const access = (context as AccessContext | undefined)?.access;

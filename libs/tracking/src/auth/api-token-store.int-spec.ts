@@ -1,4 +1,4 @@
-import { SqliteEventStore } from '@tracker/event-store';
+import { SqliteEventStore, StoreUnavailableError } from '@tracker/event-store';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +77,31 @@ describe('ApiTokenStore (tokens as events, on a real SQLite event store)', () =>
       store.create('C', 'reader'),
     ]);
     expect((await store.list()).map((t) => t.id).sort()).toEqual(issued.map((t) => t.info.id).sort());
+  });
+
+  it('while the store is unreachable, judges known tokens on what it read before, and cannot judge others', async () => {
+    const known = await store.create('Known', 'recorder');
+    const revoked = await store.create('Revoked', 'recorder');
+    await store.revoke(revoked.info.id);
+    const unknown = await new ApiTokenStore(SqliteEventStore.open({ path }), () => now).create(
+      'New',
+      'admin',
+    );
+    expect((await store.authenticate(unknown.secret))?.token.name).toBe('New');
+    const fresh = await new ApiTokenStore(SqliteEventStore.open({ path }), () => now).create(
+      'Unseen',
+      'admin',
+    );
+
+    const outage = new StoreUnavailableError('the store is away');
+    const failing = Object.create(events, { readStream: { value: () => Promise.reject(outage) } });
+    const cut = new ApiTokenStore(failing as SqliteEventStore, () => now);
+    await expect(cut.authenticate(known.secret)).rejects.toBe(outage); // nothing read yet: unknown
+
+    (store as unknown as { store: unknown }).store = failing;
+    expect((await store.authenticate(known.secret))?.token.name).toBe('Known');
+    expect((await store.authenticate(revoked.secret))?.problem).toBe('revoked');
+    await expect(store.authenticate(fresh.secret)).rejects.toBe(outage);
   });
 
   it('refuses bad names, roles and expiries, writing nothing', async () => {

@@ -1,4 +1,4 @@
-import { WrongExpectedRevisionError, type EventStore } from '@tracker/event-store';
+import { StoreUnavailableError, WrongExpectedRevisionError, type EventStore } from '@tracker/event-store';
 import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidV7 } from 'uuid';
 import { API_TOKENS_STREAM, type ApiTokenEvent } from './api-token-events.js';
@@ -92,11 +92,21 @@ export class ApiTokenStore {
     return true;
   }
 
-  /** The token a bearer secret belongs to, and whether it may be used now. */
+  /**
+   * The token a bearer secret belongs to, and whether it may be used now. While the store cannot be
+   * reached, a token already known is judged on what was read before the outage (nobody can issue or
+   * revoke through an unreachable store), so reads keep working; an unknown one rethrows
+   * StoreUnavailableError, since it cannot be told from a forgery.
+   */
   async authenticate(secret: string): Promise<TokenCheck | undefined> {
     if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
-    await this.refresh();
-    const id = this.idsByHash.get(sha256(secret));
+    const hash = sha256(secret);
+    try {
+      await this.refresh();
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError) || !this.idsByHash.has(hash)) throw error;
+    }
+    const id = this.idsByHash.get(hash);
     const token = id === undefined ? undefined : this.tokens.get(id);
     if (!token) return undefined;
     if (token.revokedAt) return { token, problem: 'revoked' };

@@ -76,8 +76,11 @@ export function toClientError(error: GraphQLError | Error): ClientError {
   }
   if (cause instanceof NotFoundError) return field('NOT_FOUND', cause.message);
   if (cause instanceof StoreUnavailableError) {
+    const message = 'The event store is unavailable; nothing was written. Try again later.';
+    // Before execution (a token that could not be checked), nothing ran: 503, like /health.
+    if (graphqlError?.path === undefined) return { ...http(503, 'UNAVAILABLE', message), internal: cause };
     return {
-      ...field('UNAVAILABLE', 'The event store is unavailable; nothing was written. Try again later.'),
+      ...field('UNAVAILABLE', message),
       internal: cause,
     };
   }
