@@ -3,15 +3,20 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { RequestAuthenticator } from './auth/request-authenticator.js';
 import { ConfigError, loadAppConfig } from './config/app-config.js';
+import { registerRateLimit } from './http/rate-limit.js';
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+    // A bigger body is answered 413 PAYLOAD_TOO_LARGE by the GraphQL error formatter.
+    new FastifyAdapter({ bodyLimit: config.maxBodyBytes }),
     { bufferLogs: true },
   );
+  // Before listen: the routes (Nest's and Mercurius's) are added at init, and each must get the limiter.
+  await registerRateLimit(app, config, app.get(RequestAuthenticator));
   app.useLogger(app.get(Logger));
   await app.listen(config.port, config.host);
   const logger = app.get(Logger);

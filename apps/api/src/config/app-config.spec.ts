@@ -8,6 +8,18 @@ describe('loadAppConfig', () => {
     expect(config.dataDir).toMatch(/data$/);
     expect(config.sqliteSynchronous).toBe('FULL');
     expect(config.demoData).toBe(true);
+    expect(config.maxBodyBytes).toBe(2 * 1024 * 1024);
+    expect(config.rateLimitMax).toBe(6000);
+    expect(config.rateLimitWindowSeconds).toBe(60);
+  });
+
+  it('reads the request limits', () => {
+    const config = loadAppConfig({
+      TRACKER_MAX_BODY_BYTES: '4096',
+      TRACKER_RATE_LIMIT_MAX: '0',
+      TRACKER_RATE_LIMIT_WINDOW_SECONDS: '3600',
+    });
+    expect(config).toMatchObject({ maxBodyBytes: 4096, rateLimitMax: 0, rateLimitWindowSeconds: 3600 });
   });
 
   it('selects KurrentDB with its connection string', () => {
@@ -53,6 +65,13 @@ describe('loadAppConfig', () => {
     [{ EVENT_STORE: 'postgres' }, /EVENT_STORE must be equal to one of the allowed values/],
     [{ EVENT_STORE: 'kurrentdb' }, /EVENT_STORE=kurrentdb needs KURRENTDB_CONNECTION_STRING/],
     [{ KURRENTDB_CONNECTION_STRING: 'http://x' }, /KURRENTDB_CONNECTION_STRING must match pattern/],
+    [{ TRACKER_MAX_BODY_BYTES: '1mb' }, /TRACKER_MAX_BODY_BYTES must be integer/],
+    [{ TRACKER_MAX_BODY_BYTES: '100' }, /TRACKER_MAX_BODY_BYTES must be >= 1024/],
+    [{ TRACKER_MAX_BODY_BYTES: '1000000000' }, /TRACKER_MAX_BODY_BYTES must be <= 104857600/],
+    [{ TRACKER_RATE_LIMIT_MAX: '-1' }, /TRACKER_RATE_LIMIT_MAX must be >= 0/],
+    [{ TRACKER_RATE_LIMIT_MAX: 'lots' }, /TRACKER_RATE_LIMIT_MAX must be integer/],
+    [{ TRACKER_RATE_LIMIT_WINDOW_SECONDS: '0' }, /TRACKER_RATE_LIMIT_WINDOW_SECONDS must be >= 1/],
+    [{ TRACKER_RATE_LIMIT_WINDOW_SECONDS: '1.5' }, /TRACKER_RATE_LIMIT_WINDOW_SECONDS must be integer/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(ConfigError);
     expect(() => loadAppConfig(env)).toThrow(message);

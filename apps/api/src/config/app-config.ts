@@ -24,6 +24,23 @@ export interface AppConfig {
    * @defaultValue true (so the demo works out of the box)
    */
   publicRead: boolean;
+  /**
+   * Largest HTTP request body accepted, in bytes; a bigger one is refused with 413 PAYLOAD_TOO_LARGE.
+   * The largest mutation the input rules allow (25 sources with 10,000-character quotes, 100 persons,
+   * 100 charges), written in a script of 3 UTF-8 bytes a character such as Khmer or Thai, is about
+   * 1.2 MiB; an ordinary one is a few KiB.
+   * @defaultValue 2097152 (2 MiB)
+   */
+  maxBodyBytes: number;
+  /**
+   * Requests allowed per client in each window: per bearer token when a valid one is sent, per client
+   * address otherwise; over it, 429 RATE_LIMITED with Retry-After. `/health` is not counted.
+   * 0 turns the limit off (for a server behind a proxy that limits by itself).
+   * @defaultValue 6000 (100 a second on average: a runaway script, not a busy client)
+   */
+  rateLimitMax: number;
+  /** The rate limit's window, in seconds. @defaultValue 60 */
+  rateLimitWindowSeconds: number;
 }
 
 /** A configuration value that is not acceptable; the message names the variable and the reason. */
@@ -48,6 +65,10 @@ const schema = {
     TRACKER_SQLITE_SYNCHRONOUS: { type: 'string', enum: ['FULL', 'NORMAL'], default: 'FULL' },
     TRACKER_DEMO_DATA: { type: 'boolean', default: true },
     TRACKER_PUBLIC_READ: { type: 'boolean', default: true },
+    // From 1 KiB (less holds no mutation) to 100 MiB (more is a mistake, not a need).
+    TRACKER_MAX_BODY_BYTES: { type: 'integer', minimum: 1024, maximum: 104_857_600, default: 2_097_152 },
+    TRACKER_RATE_LIMIT_MAX: { type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 6000 },
+    TRACKER_RATE_LIMIT_WINDOW_SECONDS: { type: 'integer', minimum: 1, maximum: 86_400, default: 60 },
     EVENT_STORE: { type: 'string', enum: ['sqlite', 'kurrentdb'], default: 'sqlite' },
     KURRENTDB_CONNECTION_STRING: { type: 'string', pattern: '^(kurrentdb|esdb|kdb)(\\+discover)?://' },
   },
@@ -61,6 +82,9 @@ interface RawEnv {
   TRACKER_SQLITE_SYNCHRONOUS: AppConfig['sqliteSynchronous'];
   TRACKER_DEMO_DATA: boolean;
   TRACKER_PUBLIC_READ: boolean;
+  TRACKER_MAX_BODY_BYTES: number;
+  TRACKER_RATE_LIMIT_MAX: number;
+  TRACKER_RATE_LIMIT_WINDOW_SECONDS: number;
   EVENT_STORE: AppConfig['eventStore'];
   KURRENTDB_CONNECTION_STRING?: string;
 }
@@ -86,6 +110,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sqliteSynchronous: raw.TRACKER_SQLITE_SYNCHRONOUS,
     demoData: raw.TRACKER_DEMO_DATA,
     publicRead: raw.TRACKER_PUBLIC_READ,
+    maxBodyBytes: raw.TRACKER_MAX_BODY_BYTES,
+    rateLimitMax: raw.TRACKER_RATE_LIMIT_MAX,
+    rateLimitWindowSeconds: raw.TRACKER_RATE_LIMIT_WINDOW_SECONDS,
     eventStore: raw.EVENT_STORE,
     ...(raw.KURRENTDB_CONNECTION_STRING
       ? { kurrentDbConnectionString: raw.KURRENTDB_CONNECTION_STRING }

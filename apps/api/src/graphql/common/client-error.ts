@@ -4,9 +4,11 @@ import { ConcurrencyConflictError, NotFoundError } from '@tracker/tracking';
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type SourceLocation } from 'graphql';
 import { ForbiddenError, UnauthenticatedError } from '../../auth/auth-errors.js';
+import { documentTooLargeError, parserTokenLimit } from './document-size.js';
 import type { ApiErrorCode } from './error-codes.js';
+import { BatchingNotAllowedError, RateLimitedError } from './http-refusals.js';
 import type { FieldProblem } from './input-validation.pipe.js';
-import { QueryTooComplexError } from './query-complexity.js';
+import { isValidationAborted, QueryTooComplexError, VALIDATION_ABORTED_MESSAGE } from './query-complexity.js';
 
 /**
  * How an error stands towards the HTTP exchange, which decides the status code:
@@ -45,8 +47,17 @@ export function unwrapErrors(error: GraphQLError | Error): (GraphQLError | Error
   return [error];
 }
 
+/** What the formatter knows of the request, for messages that name a limit. */
+export interface RequestFacts {
+  /** The route's body limit in bytes (Fastify's own error does not say it). */
+  bodyLimit?: number;
+}
+
+/** Codes a limit puts on a request error it reports itself (validation rules, refusals in client shape). */
+const LIMIT_CODES: ReadonlySet<unknown> = new Set<ApiErrorCode>(['TOO_MANY_ALIASES', 'DOCUMENT_TOO_LARGE']);
+
 /** The one mapping from what went wrong to what the client is told. */
-export function toClientError(error: GraphQLError | Error): ClientError {
+export function toClientError(error: GraphQLError | Error, facts: RequestFacts = {}): ClientError {
   const graphqlError = error instanceof GraphQLError ? error : undefined;
   const cause = graphqlError?.originalError ?? error;
   const where = {
@@ -57,8 +68,29 @@ export function toClientError(error: GraphQLError | Error): ClientError {
     ({ stage: 'field', body: { message, ...where, extensions: { code, ...extra } } }) as ClientError;
   const request = (code: ApiErrorCode, message: string, extra = {}) =>
     ({ stage: 'request', body: { message, ...where, extensions: { code, ...extra } } }) as ClientError;
-  const http = (status: number, code: ApiErrorCode, message: string) =>
-    ({ stage: 'http', status, body: { message, extensions: { code } } }) as ClientError;
+  const http = (status: number, code: ApiErrorCode, message: string, extra = {}) =>
+    ({ stage: 'http', status, body: { message, extensions: { code, ...extra } } }) as ClientError;
+
+  // Refused before GraphQL looked at the request: the body, the rate, the batch.
+  if (cause instanceof RateLimitedError) {
+    return http(429, cause.code, cause.message, {
+      limit: cause.limit,
+      windowSeconds: cause.windowSeconds,
+      retryAfterSeconds: cause.retryAfterSeconds,
+    });
+  }
+  if (cause instanceof BatchingNotAllowedError) return http(400, cause.code, cause.message);
+  if ((cause as { code?: unknown }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limit = facts.bodyLimit;
+    return http(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      limit === undefined
+        ? 'The request body is too large.'
+        : `The request body is larger than ${limit} bytes, the limit (TRACKER_MAX_BODY_BYTES).`,
+      limit === undefined ? {} : { limit },
+    );
+  }
 
   // Access control: refused before anything ran (the access hook), the HTTP status says so too;
   // refused while executing (the send path's own check), a field error like any refused command.
@@ -117,6 +149,22 @@ export function toClientError(error: GraphQLError | Error): ClientError {
   }
 
   // GraphQL's own request errors, raised before execution (so without a path).
+  if (graphqlError && graphqlError.path === undefined && LIMIT_CODES.has(graphqlError.extensions.code)) {
+    const { code, ...extra } = graphqlError.extensions;
+    return request(code as ApiErrorCode, graphqlError.message, extra);
+  }
+  const tokenLimit = graphqlError === undefined ? undefined : parserTokenLimit(graphqlError.message);
+  if (tokenLimit !== undefined) {
+    // Without the parser's location: where it stopped counting says nothing to the client.
+    const { message, extensions } = documentTooLargeError(tokenLimit);
+    return {
+      stage: 'request',
+      body: { message, extensions: extensions as ClientError['body']['extensions'] },
+    };
+  }
+  if (graphqlError && graphqlError.path === undefined && isValidationAborted(graphqlError)) {
+    return request('QUERY_TOO_COMPLEX', VALIDATION_ABORTED_MESSAGE);
+  }
   if (graphqlError && graphqlError.path === undefined) {
     // A variable that does not coerce may carry the scalar's or enum's error as originalError.
     const coercion = variableCoercionProblem(graphqlError.message);

@@ -11,9 +11,21 @@ export const API_ERROR_CODES = {
   GRAPHQL_VALIDATION_FAILED: 'the document does not validate against the schema',
   /** Deeper than GRAPHQL_LIMITS.maxDepth. */
   QUERY_TOO_DEEP: 'the operation is nested too deeply',
-  /** Costlier than GRAPHQL_LIMITS.maxComplexity. */
+  /** Costlier than GRAPHQL_LIMITS.maxComplexity, or so repetitive that graphql-js stopped validating it. */
   QUERY_TOO_COMPLEX: 'the operation asks for too much at once',
-  /** The HTTP request is not a GraphQL-over-HTTP request (bad JSON, no query, wrong media type). */
+  /** More aliases in one operation than GRAPHQL_LIMITS.maxAliases. */
+  TOO_MANY_ALIASES: 'the operation uses too many aliases',
+  /** More tokens in the document than GRAPHQL_LIMITS.maxTokens (however many operations or fields). */
+  DOCUMENT_TOO_LARGE: 'the GraphQL document is too long',
+  /** A JSON array of operations in one request: batching is not accepted, send one per request. */
+  BATCHING_NOT_ALLOWED: 'batched requests are not accepted',
+  /** The HTTP body is bigger than TRACKER_MAX_BODY_BYTES (413). */
+  PAYLOAD_TOO_LARGE: 'the request body is too large',
+  /** Too many requests from one token (one address without a token) in the window (429, Retry-After). */
+  RATE_LIMITED: 'too many requests; retry after the Retry-After seconds',
+  /** One more subscription than GRAPHQL_LIMITS.maxSubscriptionsPerConnection on one graphql-ws connection. */
+  TOO_MANY_SUBSCRIPTIONS: 'too many subscriptions on this connection',
+  /** Not a GraphQL-over-HTTP request (bad JSON, no query, wrong media type), or a graphql-ws query that is not a string. */
   BAD_REQUEST: 'the HTTP request is malformed',
   /** A mutation (or subscription) sent with GET. */
   METHOD_NOT_ALLOWED: 'only queries may be sent with GET',

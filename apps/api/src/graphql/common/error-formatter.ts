@@ -4,7 +4,12 @@ import { toClientError, unwrapErrors, type ClientError } from './client-error.js
 import { GRAPHQL_RESPONSE_JSON, negotiateMediaType } from './response-media-type.js';
 
 interface FormatterContext {
-  reply?: { request: { headers: Record<string, string | string[] | undefined> } };
+  reply?: {
+    request: {
+      headers: Record<string, string | string[] | undefined>;
+      routeOptions?: { bodyLimit?: number };
+    };
+  };
 }
 
 // Nest's logger (pino once the app is up): Fastify's own logger is silent in this app.
@@ -23,7 +28,10 @@ export function formatGraphQLErrors(
   execution: ExecutionResult & { errors: readonly GraphQLError[] },
   context: FormatterContext,
 ): { statusCode: number; response: ExecutionResult } {
-  const clientErrors: ClientError[] = execution.errors.flatMap(unwrapErrors).map(toClientError);
+  const facts = { bodyLimit: context.reply?.request.routeOptions?.bodyLimit };
+  const clientErrors: ClientError[] = execution.errors
+    .flatMap(unwrapErrors)
+    .map((error) => toClientError(error, facts));
   for (const error of clientErrors) {
     if (error.internal !== undefined) {
       const cause = error.internal as Error;

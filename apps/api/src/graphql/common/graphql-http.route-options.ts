@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BatchingNotAllowedError } from './http-refusals.js';
 import {
   APPLICATION_JSON,
   GRAPHQL_RESPONSE_JSON,
@@ -74,6 +75,9 @@ export const graphqlHttpRouteOptions = {
       return;
     }
     const body = request.body as RequestParameters | undefined;
+    // Batches stay off (Mercurius's allowBatchedQueries): a batch of N would pass every per-request
+    // limit N times over while counting once against the rate limit, and buys nothing over keep-alive.
+    if (Array.isArray(body)) throw new BatchingNotAllowedError();
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new BadGraphQLRequestError('The body must be a JSON object with a "query".');
     }

@@ -1,10 +1,13 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyRequest } from 'fastify';
 import type { GraphqlAccess } from '../../auth/graphql-access.js';
+import { aliasLimitRule } from './alias-limit.js';
 import { formatGraphQLErrors } from './error-formatter.js';
 import { graphqlHttpRouteOptions } from './graphql-http.route-options.js';
 import { GRAPHQL_LIMITS } from './graphql-limits.js';
 import { complexityLimitHook } from './query-complexity.js';
-import { validateSubscription } from './subscription-validation.js';
+import { limitSubscriptionsPerConnection, subscriptionSlotsOf } from './subscription-slots.js';
+import { checkSubscriptionSource, validateSubscription } from './subscription-validation.js';
 
 /**
  * The protocol half of the GraphQL module's options: access control, error mapping, limits,
@@ -14,18 +17,29 @@ export function graphqlProtocolOptions(access: GraphqlAccess): Partial<Mercurius
   return {
     context: access.context as never,
     errorFormatter: formatGraphQLErrors as unknown as MercuriusDriverConfig['errorFormatter'],
+    // Document size first: the parser stops at the limit, before validation could cost anything.
+    graphql: { parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens } },
+    // A static list, so Mercurius keeps caching validated documents.
+    validationRules: [aliasLimitRule()],
     queryDepth: GRAPHQL_LIMITS.maxDepth,
     hooks: {
       // Who may run it before what it costs; both before any resolver.
       preExecution: [access.authorizeExecution, complexityLimitHook()] as never,
+      // A subscription's size and depth, answered with their codes (Mercurius would send its own error).
+      preSubscriptionParsing: [checkSubscriptionSource] as never,
       // A subscription is validated first (graphql-js does not), then authorized like a query.
       preSubscriptionExecution: [validateSubscription, access.authorizeSubscription] as never,
     },
+    // Each subscription takes one of its connection's slots once every hook has let it through.
+    transformSchema: limitSubscriptionsPerConnection,
     additionalRouteOptions: graphqlHttpRouteOptions as never,
     // Mercurius speaks both graphql-ws protocols; `graphql-transport-ws` is the one the graphql-ws client uses.
     subscription: {
       keepAlive: 30_000,
-      context: access.subscriptionContext as never,
+      context: (async (socket: object, request: FastifyRequest) => ({
+        ...(await access.subscriptionContext(socket, request)),
+        subscriptionSlots: subscriptionSlotsOf(socket),
+      })) as never,
       onConnect: access.onConnect as never,
     },
   };

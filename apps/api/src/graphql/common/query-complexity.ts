@@ -24,6 +24,17 @@ export class QueryTooComplexError extends Error {
 }
 
 /**
+ * graphql-js gives up validating a document whose fields or fragments would take too much work to
+ * compare ("Validation aborted.", its own budget against quadratic documents): the client is told why.
+ */
+export function isValidationAborted(error: { message: string }): boolean {
+  return error.message === 'Validation aborted.';
+}
+
+export const VALIDATION_ABORTED_MESSAGE =
+  'The document repeats fields or fragments so often that validating it was stopped: ask for each field once.';
+
+/**
  * A list that can grow is paged with `first`: its selection is paid once per item asked for, so a big
  * page of a nested connection costs what it will really cost to answer.
  */

@@ -1,12 +1,64 @@
-import { GraphQLError, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DefinitionNode,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import { createRequire } from 'node:module';
+import { aliasLimitRule } from './alias-limit.js';
+import { toClientError } from './client-error.js';
+import { documentTooLargeError, parserTokenLimit } from './document-size.js';
+import { GRAPHQL_LIMITS } from './graphql-limits.js';
+import { isValidationAborted, VALIDATION_ABORTED_MESSAGE } from './query-complexity.js';
+
+// The depth Mercurius measures on HTTP, measured the same way here (it has no public export).
+const mercuriusQueryDepth = createRequire(import.meta.url)('mercurius/lib/queryDepth.js') as (
+  definitions: readonly DefinitionNode[],
+  limit: number,
+) => Error[];
+
+/**
+ * Mercurius `preSubscriptionParsing` hook: the document's size and depth, before Mercurius's own depth
+ * check, whose refusal it sends as a bare "Graphql validation error" (subscriptions get no error
+ * formatter). Parsing again with the token limit costs little: the parser stops at the limit.
+ */
+export function checkSubscriptionSource(_schema: GraphQLSchema, source: string): void {
+  let document: DocumentNode;
+  try {
+    document = parse(source, { maxTokens: GRAPHQL_LIMITS.maxTokens });
+  } catch (error) {
+    if (parserTokenLimit((error as Error).message) !== undefined) throw documentTooLargeError();
+    throw error;
+  }
+  const [tooDeep] = mercuriusQueryDepth(document.definitions, GRAPHQL_LIMITS.maxDepth);
+  if (tooDeep) {
+    const { body } = toClientError(tooDeep);
+    throw new GraphQLError(body.message, { extensions: body.extensions });
+  }
+}
 
 /**
  * Mercurius `preSubscriptionExecution` hook. graphql-js's `subscribe` does not validate, and Mercurius
- * runs only its depth limit on subscriptions: validate them as queries are, so a bad subscription is
- * refused with GRAPHQL_VALIDATION_FAILED before it starts.
+ * runs only its depth limit on subscriptions: validate them as queries are (aliases included), so a bad
+ * subscription is refused with its code before it starts. The errors are thrown in client shape.
  */
 export function validateSubscription(schema: GraphQLSchema, document: DocumentNode): void {
-  const errors = validate(schema, document, specifiedRules);
+  // Mercurius takes a ready-made AST (a JSON object as "query") as it is: unparsed, so unmeasured.
+  // HTTP refuses that too (graphql-http.route-options).
+  if (document.loc === undefined) {
+    throw new GraphQLError('The subscription\'s "query" must be a string: a GraphQL document.', {
+      extensions: { code: 'BAD_REQUEST' },
+    });
+  }
+  const errors = validate(schema, document, [...specifiedRules, aliasLimitRule()]);
+  const limit = errors.find((error) => error.extensions.code !== undefined);
+  if (limit) throw limit;
+  if (errors.some(isValidationAborted)) {
+    throw new GraphQLError(VALIDATION_ABORTED_MESSAGE, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
+  }
   if (errors.length > 0) {
     throw new GraphQLError(errors.map((error) => error.message).join(' '), {
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
