@@ -3,7 +3,7 @@ import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { toClientError } from '../graphql/common/client-error.js';
 import { connectionAuthorization } from './connection-credentials.js';
 import { authorizeDocument, type AccessPolicy } from './operation-access.js';
-import { resolveAccess, type AccessContext } from './request-access.js';
+import { accessOfRequest, resolveAccess, type AccessContext } from './request-access.js';
 import type { RequestAuthenticator } from './request-authenticator.js';
 
 /** The Mercurius options and hooks that put access control on every GraphQL operation. */
@@ -22,7 +22,7 @@ export interface GraphqlAccess {
 
 export function graphqlAccess(authenticator: RequestAuthenticator, policy: AccessPolicy): GraphqlAccess {
   const fromHeader = async (request: FastifyRequest): Promise<AccessContext> => ({
-    access: await resolveAccess(authenticator, request.headers.authorization),
+    access: await accessOfRequest(authenticator, request),
   });
   return {
     context: fromHeader,

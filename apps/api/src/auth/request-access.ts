@@ -32,6 +32,24 @@ export async function resolveAccess(
   }
 }
 
+const accessByRequest = new WeakMap<object, Promise<RequestAccess>>();
+
+/**
+ * The access of one HTTP request, resolved once whoever asks first (the rate limiter keys on it, the
+ * GraphQL context needs it): one read of the token stream per request, not one per asker.
+ */
+export function accessOfRequest(
+  authenticator: RequestAuthenticator,
+  request: { headers: { authorization?: string | undefined } },
+): Promise<RequestAccess> {
+  let access = accessByRequest.get(request);
+  if (access === undefined) {
+    access = resolveAccess(authenticator, request.headers.authorization);
+    accessByRequest.set(request, access);
+  }
+  return access;
+}
+
 /**
  * The caller of this GraphQL operation. A context without access (an operation run from inside the
  * server) is anonymous; credentials that were refused throw their error here (UNAUTHENTICATED, or

@@ -1,6 +1,7 @@
 import fastifyRateLimit, { normalizeIP, type RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import { accessOfRequest } from '../auth/request-access.js';
 import type { RequestAuthenticator } from '../auth/request-authenticator.js';
 import type { AppConfig } from '../config/app-config.js';
 import { RateLimitedError } from '../graphql/common/http-refusals.js';
@@ -19,13 +20,10 @@ export async function rateLimitKey(
   authenticator: RequestAuthenticator,
   request: FastifyRequest,
 ): Promise<string> {
-  try {
-    const principal = await authenticator.authenticate(request.headers.authorization);
-    if (principal.kind === 'token') return `token:${principal.tokenId}`;
-  } catch {
-    // Refused credentials (answered UNAUTHENTICATED), or tokens that cannot be read just now (answered
-    // by the request's own path): either way the request counts, by address.
-  }
+  // Refused credentials (answered UNAUTHENTICATED), or tokens that cannot be read just now (answered
+  // UNAVAILABLE by the request's own path): either way the request counts, by address.
+  const access = await accessOfRequest(authenticator, request);
+  if ('principal' in access && access.principal.kind === 'token') return `token:${access.principal.tokenId}`;
   return `address:${normalizeIP(request.ip)}`;
 }
 
