@@ -38,6 +38,11 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ TRACKER_DEMO_DATA: 'false' }).demoData).toBe(false);
   });
 
+  it('rebuilds the read model at start only when asked', () => {
+    expect(loadAppConfig({}).rebuildReadModel).toBe(false);
+    expect(loadAppConfig({ TRACKER_REBUILD_READ_MODEL: 'true' }).rebuildReadModel).toBe(true);
+  });
+
   it('allows anonymous reading unless TRACKER_PUBLIC_READ=false', () => {
     expect(loadAppConfig({}).publicRead).toBe(true);
     expect(loadAppConfig({ TRACKER_PUBLIC_READ: 'false' }).publicRead).toBe(false);

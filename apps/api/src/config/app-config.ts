@@ -24,6 +24,8 @@ export interface AppConfig {
    * @defaultValue true (so the demo works out of the box)
    */
   publicRead: boolean;
+  /** Empty the read DB at start and replay the whole store into it. @defaultValue false */
+  rebuildReadModel: boolean;
   /**
    * Largest HTTP request body accepted, in bytes; a bigger one is refused with 413 PAYLOAD_TOO_LARGE.
    * The largest mutation the input rules allow (25 sources with 10,000-character quotes, 100 persons,
@@ -65,6 +67,7 @@ const schema = {
     TRACKER_SQLITE_SYNCHRONOUS: { type: 'string', enum: ['FULL', 'NORMAL'], default: 'FULL' },
     TRACKER_DEMO_DATA: { type: 'boolean', default: true },
     TRACKER_PUBLIC_READ: { type: 'boolean', default: true },
+    TRACKER_REBUILD_READ_MODEL: { type: 'boolean', default: false },
     // From 1 KiB (less holds no mutation) to 100 MiB (more is a mistake, not a need).
     TRACKER_MAX_BODY_BYTES: { type: 'integer', minimum: 1024, maximum: 104_857_600, default: 2_097_152 },
     TRACKER_RATE_LIMIT_MAX: { type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 6000 },
@@ -82,6 +85,7 @@ interface RawEnv {
   TRACKER_SQLITE_SYNCHRONOUS: AppConfig['sqliteSynchronous'];
   TRACKER_DEMO_DATA: boolean;
   TRACKER_PUBLIC_READ: boolean;
+  TRACKER_REBUILD_READ_MODEL: boolean;
   TRACKER_MAX_BODY_BYTES: number;
   TRACKER_RATE_LIMIT_MAX: number;
   TRACKER_RATE_LIMIT_WINDOW_SECONDS: number;
@@ -110,6 +114,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sqliteSynchronous: raw.TRACKER_SQLITE_SYNCHRONOUS,
     demoData: raw.TRACKER_DEMO_DATA,
     publicRead: raw.TRACKER_PUBLIC_READ,
+    rebuildReadModel: raw.TRACKER_REBUILD_READ_MODEL,
     maxBodyBytes: raw.TRACKER_MAX_BODY_BYTES,
     rateLimitMax: raw.TRACKER_RATE_LIMIT_MAX,
     rateLimitWindowSeconds: raw.TRACKER_RATE_LIMIT_WINDOW_SECONDS,

@@ -39,7 +39,9 @@ import { runnerLogger } from './runner-logger.js';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): ReadDatabase => {
         mkdirSync(config.dataDir, { recursive: true });
-        return openReadModel(join(config.dataDir, 'read.sqlite'));
+        return openReadModel(join(config.dataDir, 'read.sqlite'), undefined, {
+          rebuild: config.rebuildReadModel,
+        });
       },
     },
     { provide: READ_MODEL_CLOCK, useValue: () => new Date() },
@@ -60,11 +62,14 @@ export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     @Inject(READ_DATABASE) private readonly readDb: ReadDatabase,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The store is open (its provider ran first): follow it from the read DB's checkpoint. */
   onApplicationBootstrap(): void {
-    if (this.readDb.rebuilt)
+    if (this.config.rebuildReadModel)
+      this.logger.log('Rebuilding the read DB as asked (TRACKER_REBUILD_READ_MODEL): replaying the store');
+    else if (this.readDb.rebuilt)
       this.logger.log('Read DB is new or its projections changed: replaying the store');
     this.runner.start();
   }

@@ -10,12 +10,17 @@ export function readModelProjections(): Projection[] {
 
 /**
  * Opens (or creates) the read DB at `path` with the tracker's schema. A file built by other projection
- * versions is emptied, so the runner replays the store into it.
+ * versions is emptied, and so is any file when `rebuild` is asked for, so the runner replays the store.
  */
-export function openReadModel(path: string, projections: readonly Projection[] = readModelProjections()) {
+export function openReadModel(
+  path: string,
+  projections: readonly Projection[] = readModelProjections(),
+  options: { rebuild?: boolean } = {},
+) {
   return ReadDatabase.open({
     path,
     migrations: READ_MODEL_MIGRATIONS,
     projectionsVersion: projectionsVersion(projections, READ_MODEL_SCHEMA_VERSION),
+    ...(options.rebuild ? { rebuild: true } : {}),
   });
 }

@@ -16,6 +16,8 @@ export interface ReadDatabaseOptions {
    * the read DB is emptied so the runner replays every event: read DBs are disposable.
    */
   projectionsVersion: string;
+  /** Empty it whatever it holds, so the runner replays every event (a rebuild on demand). */
+  rebuild?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface ReadDatabaseOptions {
  */
 export class ReadDatabase {
   readonly db: DatabaseSync;
-  /** True when this open found a different projections version (or a new file) and started empty. */
+  /** True when this open started empty: a new file, other projections, or a rebuild asked for. */
   readonly rebuilt: boolean;
 
   private constructor(db: DatabaseSync, rebuilt: boolean) {
@@ -36,7 +38,7 @@ export class ReadDatabase {
     const db = new DatabaseSync(options.path);
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
     db.exec('PRAGMA busy_timeout = 5000;');
-    const rebuilt = ReadDatabase.resetIfProjectionsChanged(db, options.projectionsVersion);
+    const rebuilt = ReadDatabase.resetIfProjectionsChanged(db, options.projectionsVersion, options.rebuild);
     ReadDatabase.migrate(db, options.migrations);
     return new ReadDatabase(db, rebuilt);
   }
@@ -69,11 +71,15 @@ export class ReadDatabase {
     db.exec('PRAGMA user_version = 0');
   }
 
-  private static resetIfProjectionsChanged(db: DatabaseSync, projectionsVersion: string): boolean {
+  private static resetIfProjectionsChanged(
+    db: DatabaseSync,
+    projectionsVersion: string,
+    force = false,
+  ): boolean {
     db.exec('CREATE TABLE IF NOT EXISTS read_model_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     const row = db.prepare("SELECT value FROM read_model_meta WHERE key = 'projections_version'").get() as
       { value: string } | undefined;
-    if (row?.value === projectionsVersion) return false;
+    if (row?.value === projectionsVersion && !force) return false;
     ReadDatabase.dropEverything(db);
     db.exec('CREATE TABLE read_model_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     db.prepare("INSERT INTO read_model_meta (key, value) VALUES ('projections_version', ?)").run(

@@ -70,8 +70,8 @@ describe('ProjectionRunner', () => {
     await store.close();
   });
 
-  function openReadDb(projectionsVersion = 'v1') {
-    return ReadDatabase.open({ path: join(dir, 'read.sqlite'), migrations, projectionsVersion });
+  function openReadDb(projectionsVersion = 'v1', rebuild = false) {
+    return ReadDatabase.open({ path: join(dir, 'read.sqlite'), migrations, projectionsVersion, rebuild });
   }
 
   it('applies every event once, ignores types it does not handle, and waits for a position', async () => {
@@ -134,6 +134,34 @@ describe('ProjectionRunner', () => {
     runner = new ProjectionRunner({ store, readDb, projections: [new TallyProjection()], logger: silent });
     await runner.catchUp();
     expect(tallies(readDb)).toEqual({ a: 2 });
+    await runner.stop();
+    readDb.close();
+  });
+
+  it('rebuilds from scratch on demand, the same projections notwithstanding', async () => {
+    let readDb = openReadDb();
+    let runner = new ProjectionRunner({
+      store,
+      readDb,
+      projections: [new TallyProjection()],
+      logger: silent,
+    });
+    await appendTallies(store, 'a', 3);
+    await runner.catchUp();
+    await runner.stop();
+    readDb.db.prepare("UPDATE tallies SET count = 100 WHERE stream = 'a'").run();
+    readDb.close();
+
+    readDb = openReadDb('v1');
+    expect(readDb.rebuilt).toBe(false);
+    expect(tallies(readDb)).toEqual({ a: 100 });
+    readDb.close();
+
+    readDb = openReadDb('v1', true);
+    expect(readDb.rebuilt).toBe(true);
+    runner = new ProjectionRunner({ store, readDb, projections: [new TallyProjection()], logger: silent });
+    await runner.catchUp();
+    expect(tallies(readDb)).toEqual({ a: 3 });
     await runner.stop();
     readDb.close();
   });
