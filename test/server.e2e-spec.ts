@@ -118,7 +118,7 @@ describe('rebuilding the read model on demand', () => {
     try {
       expect(rebuilt.logs.some((line) => line.includes('Rebuilding the read DB as asked'))).toBe(true);
       const head = (await health(rebuilt.url)).eventStore.details.headPosition;
-      await waitForReadModel(rebuilt.url, head);
+      await waitForReadModel(rebuilt.url, head as string | null);
       expect(await gqlData(rebuilt.url, query)).toEqual(before);
     } finally {
       await rebuilt.stop();

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { toClientError } from '../graphql/common/client-error.js';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { subscriptionClientError } from '../graphql/common/subscription-errors.js';
 import { connectionAuthorization } from './connection-credentials.js';
 import { authorizeDocument, type AccessPolicy } from './operation-access.js';
 import { accessOfRequest, resolveAccess, type AccessContext } from './request-access.js';
@@ -40,8 +40,7 @@ export function graphqlAccess(authenticator: RequestAuthenticator, policy: Acces
         authorizeDocument(document, context, policy);
       } catch (error) {
         // Mercurius sends a subscription's errors as they are, without the error formatter.
-        const { body } = toClientError(error as Error);
-        throw new GraphQLError(body.message, { extensions: body.extensions });
+        throw subscriptionClientError(error);
       }
     },
   };

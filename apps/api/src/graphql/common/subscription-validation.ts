@@ -9,9 +9,9 @@ import {
 } from 'graphql';
 import { createRequire } from 'node:module';
 import { aliasLimitRule } from './alias-limit.js';
-import { toClientError } from './client-error.js';
 import { documentTooLargeError, parserTokenLimit } from './document-size.js';
 import { GRAPHQL_LIMITS } from './graphql-limits.js';
+import { subscriptionClientError } from './subscription-errors.js';
 import { isValidationAborted, VALIDATION_ABORTED_MESSAGE } from './query-complexity.js';
 
 // The depth Mercurius measures on HTTP, measured the same way here (it has no public export).
@@ -34,10 +34,7 @@ export function checkSubscriptionSource(_schema: GraphQLSchema, source: string):
     throw error;
   }
   const [tooDeep] = mercuriusQueryDepth(document.definitions, GRAPHQL_LIMITS.maxDepth);
-  if (tooDeep) {
-    const { body } = toClientError(tooDeep);
-    throw new GraphQLError(body.message, { extensions: body.extensions });
-  }
+  if (tooDeep) throw subscriptionClientError(tooDeep);
 }
 
 /**
