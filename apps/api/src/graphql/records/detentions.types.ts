@@ -1,5 +1,6 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { OptionalCountryCodes } from '../common/country-codes-filter.decorator.js';
 import { Connection } from './connection.types.js';
 import { DetentionRecord } from './record.types.js';
 
@@ -9,11 +10,7 @@ export class DetentionConnection extends Connection(DetentionRecord, 'Detention'
 @InputType({ description: 'Which detention cases (retracted ones are never listed here).' })
 export class DetentionFilterInput {
   @Field(() => [String], { nullable: true, description: 'The detaining (ACTING) countries, ISO codes.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(250)
-  @IsString({ each: true })
-  @MaxLength(2, { each: true })
+  @OptionalCountryCodes()
   countries?: string[];
 
   @Field({

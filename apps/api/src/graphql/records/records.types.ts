@@ -1,16 +1,8 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { RECORD_KINDS, type RecordKind as RecordKindValue } from '@tracker/domain';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { RecordKind } from '../common/domain-enums.js';
+import { OptionalCountryCodes } from '../common/country-codes-filter.decorator.js';
 import { Connection } from './connection.types.js';
 import { RecordInterface } from './record.types.js';
 
@@ -32,11 +24,7 @@ export class RecordFilterInput {
     nullable: true,
     description: 'ISO codes; a record involving any of them (any role).',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(250)
-  @IsString({ each: true })
-  @MaxLength(2, { each: true })
+  @OptionalCountryCodes()
   countries?: string[];
 
   @Field({ nullable: true, description: 'YYYY-MM-DD: records whose occurrence reaches this day or later.' })
