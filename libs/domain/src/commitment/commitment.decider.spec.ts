@@ -502,6 +502,11 @@ describe('COMMITMENT: implementation status per signatory', () => {
       .given([made])
       .when(setStatus({ countries: ['ZZ'] }))
       .thenThrows('INVALID_COUNTRY', 'countries[0]');
+    // Found by fuzzing: an empty list recorded nothing yet answered success.
+    spec
+      .given([made])
+      .when(setStatus({ countries: [] }))
+      .thenThrows('NOT_A_SIGNATORY', 'countries');
   });
 });
 

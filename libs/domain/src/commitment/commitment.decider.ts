@@ -193,6 +193,8 @@ function setStatus(command: SetImplementationStatus, live: MadeCommitment): Life
   const countries = isAbsent(command.countries)
     ? signatoriesOf(live.fields)
     : parseSignatories(command.countries, 'countries', live);
+  // An empty list would record nothing yet answer success; omit it to mean every signatory.
+  if (countries.length === 0) throw new NotASignatoryError('countries must name a signatory', 'countries');
   const reason = parseText(command.reason, 'reason');
   const sources = parseSources(command.sources, 'sources');
   const assessmentId = rethrowAs(InvalidAssessmentError, () =>

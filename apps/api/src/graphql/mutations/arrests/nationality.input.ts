@@ -1,12 +1,12 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import type { Nationality } from '@tracker/domain';
 import { IsInt } from 'class-validator';
-import { IsCountryCode } from '../../common/is-country-code.validator.js';
+import { CountryCode } from '../shared/field-rules.decorators.js';
 
 @InputType({ description: 'How many of the persons arrested were nationals of a country.' })
 export class NationalityInput {
   @Field({ description: 'ISO 3166-1 alpha-2 code.' })
-  @IsCountryCode()
+  @CountryCode()
   country: string;
 
   @Field(() => Int, { description: 'At least 1.' })

@@ -3,8 +3,7 @@ import { IMPLEMENTATION_STATUSES, type ImplementationStatus as Status } from '@t
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { ImplementationStatus } from '../../common/domain-enums.js';
-import { IsCountryCode } from '../../common/is-country-code.validator.js';
-import { Label, Sources, Text } from '../shared/field-rules.decorators.js';
+import { CountryCode, Label, Sources, Text } from '../shared/field-rules.decorators.js';
 import { DAY_PATTERN } from '../shared/input-limits.js';
 import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
@@ -20,7 +19,7 @@ export class AssessCommitmentInput extends RecordTargetInput implements CommandI
 
   @Field({ nullable: true, description: 'A signatory (ISO code); omit to assess the commitment as a whole.' })
   @IsOptional()
-  @IsCountryCode()
+  @CountryCode()
   country?: string;
 
   @Field(() => ImplementationStatus)

@@ -2,8 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { EVIDENCE_RELATIONS, type EvidenceRelation as Relation } from '@tracker/domain';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { EvidenceRelation } from '../../common/domain-enums.js';
-import { IsCountryCode } from '../../common/is-country-code.validator.js';
-import { OptionalSources, OptionalText } from '../shared/field-rules.decorators.js';
+import { CountryCode, OptionalSources, OptionalText } from '../shared/field-rules.decorators.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
@@ -30,7 +29,7 @@ export class LinkEvidenceInput extends RecordTargetInput implements CommandInput
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(INPUT_LIMITS.countries)
-  @IsCountryCode({ each: true })
+  @CountryCode({ each: true })
   countries?: string[];
 
   @Field({ nullable: true })

@@ -2,8 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus as Status } from '@tracker/domain';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ImplementationStatus } from '../../common/domain-enums.js';
-import { IsCountryCode } from '../../common/is-country-code.validator.js';
-import { Sources, Text } from '../shared/field-rules.decorators.js';
+import { CountryCode, Sources, Text } from '../shared/field-rules.decorators.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
@@ -19,7 +18,7 @@ export class SetImplementationStatusInput extends RecordTargetInput implements C
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(INPUT_LIMITS.countries)
-  @IsCountryCode({ each: true })
+  @CountryCode({ each: true })
   countries?: string[];
 
   @Field()

@@ -2,8 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { PERSON_ROLES, type DetainedPerson } from '@tracker/domain';
 import { IsIn, IsOptional } from 'class-validator';
 import { PersonRole } from '../../common/domain-enums.js';
-import { IsCountryCode } from '../../common/is-country-code.validator.js';
-import { Label } from '../shared/field-rules.decorators.js';
+import { CountryCode, Label } from '../shared/field-rules.decorators.js';
 import { present } from '../shared/record-command.js';
 
 @InputType({ description: 'A person detained: a journalist, media worker or human-rights defender.' })
@@ -18,7 +17,7 @@ export class DetainedPersonInput {
 
   @Field({ nullable: true, description: 'ISO 3166-1 alpha-2 code.' })
   @IsOptional()
-  @IsCountryCode()
+  @CountryCode()
   nationality?: string;
 
   toDomain(): DetainedPerson {

@@ -2,12 +2,12 @@ import { Field, InputType } from '@nestjs/graphql';
 import { COUNTRY_ROLES, type CountryInvolvement } from '@tracker/domain';
 import { IsIn } from 'class-validator';
 import { CountryRole } from '../../common/domain-enums.js';
-import { IsCountryCode } from '../../common/is-country-code.validator.js';
+import { CountryCode } from './field-rules.decorators.js';
 
 @InputType({ description: 'One country in one role; a country may appear once per role.' })
 export class CountryInvolvementInput {
   @Field({ description: 'ISO 3166-1 alpha-2 code, e.g. KH.' })
-  @IsCountryCode()
+  @CountryCode()
   code: string;
 
   @Field(() => CountryRole, { description: 'Which roles a record accepts depends on its kind.' })

@@ -20,6 +20,8 @@ export class IdempotencyKeyPipe implements PipeTransform<unknown, string | undef
       // eslint-disable-next-line no-control-regex
       if (/[\u0000-\u001f\u007f]/.test(value))
         reasons.push('idempotencyKey must not contain control characters');
+      if (!value.isWellFormed())
+        reasons.push('idempotencyKey must be well-formed Unicode (no lone surrogate)');
     }
     if (reasons.length > 0) throw badUserInput([{ field: 'idempotencyKey', reasons }]);
     return value as string;

@@ -2,6 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import type { Source } from '@tracker/domain';
 import { IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
 import { DAY_PATTERN, INPUT_LIMITS } from './input-limits.js';
+import { IsPlainText } from './plain-text.validator.js';
 
 @InputType({ description: 'Where a fact comes from. No source, no record.' })
 export class SourceInput {
@@ -17,12 +18,14 @@ export class SourceInput {
   @IsOptional()
   @IsString()
   @MaxLength(INPUT_LIMITS.label)
+  @IsPlainText()
   title?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(INPUT_LIMITS.label)
+  @IsPlainText()
   publisher?: string;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD.' })
@@ -34,6 +37,7 @@ export class SourceInput {
   @IsOptional()
   @IsString()
   @MaxLength(INPUT_LIMITS.text)
+  @IsPlainText()
   quote?: string;
 
   toDomain(): Source {
