@@ -4,6 +4,7 @@ import { ConcurrencyConflictError, NotFoundError } from '@tracker/tracking';
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type SourceLocation } from 'graphql';
 import { ForbiddenError, UnauthenticatedError } from '../../auth/auth-errors.js';
+import { DocumentTooDeepError } from './document-nesting.js';
 import { documentTooLargeError, parserTokenLimit } from './document-size.js';
 import type { ApiErrorCode } from './error-codes.js';
 import { BatchingNotAllowedError, RateLimitedError } from './http-refusals.js';
@@ -117,6 +118,9 @@ export function toClientError(error: GraphQLError | Error, facts: RequestFacts =
     };
   }
   if (cause instanceof InvalidAppendError) return field('BAD_USER_INPUT', cause.message);
+  if (cause instanceof DocumentTooDeepError) {
+    return request('QUERY_TOO_DEEP', cause.message, { limit: cause.limit });
+  }
   if (cause instanceof QueryTooComplexError) {
     return request('QUERY_TOO_COMPLEX', cause.message, { complexity: cause.complexity, limit: cause.limit });
   }

@@ -39,6 +39,13 @@ export const GRAPHQL_LIMITS = {
    */
   maxTokens: 5000,
   /**
+   * Deepest nesting of `{`, `[` and `(` in a document, checked before parsing: graphql-js's parser
+   * recurses, and a few thousand levels (well under the token limit) would overflow its stack. The
+   * deepest honest document, `maxDepth` selections with a nested input value, is about 20 levels.
+   * @defaultValue 64
+   */
+  maxNesting: 64,
+  /**
    * Most subscriptions running at once on one graphql-ws connection; the one above is refused with
    * TOO_MANY_SUBSCRIPTIONS, and a subscription that ends (completed by the client, or failed) frees its
    * place.

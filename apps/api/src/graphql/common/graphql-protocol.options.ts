@@ -2,6 +2,7 @@ import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
 import type { GraphqlAccess } from '../../auth/graphql-access.js';
 import { aliasLimitRule } from './alias-limit.js';
+import { documentNestingHook } from './document-nesting.js';
 import { formatGraphQLErrors } from './error-formatter.js';
 import { graphqlHttpRouteOptions } from './graphql-http.route-options.js';
 import { GRAPHQL_LIMITS } from './graphql-limits.js';
@@ -23,6 +24,8 @@ export function graphqlProtocolOptions(access: GraphqlAccess): Partial<Mercurius
     validationRules: [aliasLimitRule()],
     queryDepth: GRAPHQL_LIMITS.maxDepth,
     hooks: {
+      // Nesting before the parser recurses into it.
+      preParsing: [documentNestingHook] as never,
       // Who may run it before what it costs; both before any resolver.
       preExecution: [access.authorizeExecution, complexityLimitHook()] as never,
       // A subscription's size and depth, answered with their codes (Mercurius would send its own error).

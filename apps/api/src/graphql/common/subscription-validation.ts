@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import { createRequire } from 'node:module';
 import { aliasLimitRule } from './alias-limit.js';
+import { checkDocumentNesting, DocumentTooDeepError } from './document-nesting.js';
 import { documentTooLargeError, parserTokenLimit } from './document-size.js';
 import { GRAPHQL_LIMITS } from './graphql-limits.js';
 import { subscriptionClientError } from './subscription-errors.js';
@@ -28,9 +29,11 @@ const mercuriusQueryDepth = createRequire(import.meta.url)('mercurius/lib/queryD
 export function checkSubscriptionSource(_schema: GraphQLSchema, source: string): void {
   let document: DocumentNode;
   try {
+    checkDocumentNesting(source);
     document = parse(source, { maxTokens: GRAPHQL_LIMITS.maxTokens });
   } catch (error) {
     if (parserTokenLimit((error as Error).message) !== undefined) throw documentTooLargeError();
+    if (error instanceof DocumentTooDeepError) throw subscriptionClientError(error);
     throw error;
   }
   const [tooDeep] = mercuriusQueryDepth(document.definitions, GRAPHQL_LIMITS.maxDepth);
