@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { newDataDir } from './support/api-server.js';
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { newDataDir, runServerExpectingFailure, startApiServer } from './support/api-server.js';
+import { gqlData } from './support/gql.js';
 
 function cli(dataDir: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['dist/apps/cli/src/main.js', ...args], {
@@ -57,5 +60,43 @@ describe('the tracker CLI: tokens', () => {
     expect(result.code).toBe(2);
     expect(result.err).toMatch(message);
     expect(result.err).toMatch(/Usage/);
+  });
+});
+
+describe('the tracker CLI: rebuild', () => {
+  const QUERY = '{ countries { code stats { commitments meetingsAttended detentionDays } } }';
+
+  it('refuses while a server feeds the read DB; once it is stopped, rebuilds it from the store', async () => {
+    const server = await startApiServer();
+    const before = await gqlData(server.url, QUERY);
+    expect(before.countries.length).toBeGreaterThan(0);
+
+    const refused = cli(server.dataDir, 'rebuild');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`is in use by process ${server.child.pid}`);
+    expect(refused.err).toContain('stop the server first');
+    // A second server on the same data folder is refused the same way.
+    const second = await runServerExpectingFailure({ TRACKER_DATA_DIR: server.dataDir, PORT: '0' });
+    expect(second.code).toBe(1);
+    expect(second.output).toContain('is in use by process');
+    await server.stop();
+
+    // Lose the read model's records, as a broken projection might have; the rebuild replays the store.
+    const readDb = new DatabaseSync(join(server.dataDir, 'read.sqlite'));
+    readDb.exec('PRAGMA foreign_keys = OFF; DELETE FROM records;');
+    readDb.close();
+    const rebuilt = cli(server.dataDir, 'rebuild');
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.out).toMatch(
+      /^Rebuilt .*read\.sqlite from the event store up to position \d+ in [\d.]+ s\.$/m,
+    );
+
+    const restarted = await startApiServer({ dataDir: server.dataDir });
+    try {
+      expect(await gqlData(restarted.url, QUERY)).toEqual(before);
+      expect(restarted.logs.some((line) => line.includes('replaying the store'))).toBe(false);
+    } finally {
+      await restarted.stop();
+    }
   });
 });

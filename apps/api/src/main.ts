@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ReadDbInUseError } from '@tracker/read-models';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { RequestAuthenticator } from './auth/request-authenticator.js';
@@ -45,7 +46,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof ReadDbInUseError) {
     console.error(error.message);
   } else {
     console.error('The tracker failed to start:', error);

@@ -1,11 +1,14 @@
 import { openEventStore, type EventStore } from '@tracker/event-store';
 import { ConfigError, loadAppConfig } from '../../api/src/config/app-config.js';
 import { eventStoreChoice } from '../../api/src/event-store/event-store-choice.js';
+import { ReadDbInUseError } from '@tracker/read-models';
+import { REBUILD_USAGE, runRebuildCommand } from './commands/rebuild.command.js';
 import { runTokensCommand, TOKENS_USAGE } from './commands/tokens.command.js';
 import { UsageError } from './commands/usage-error.js';
 
 const USAGE = `Usage (npm run cli -- <command>):
 ${TOKENS_USAGE}
+${REBUILD_USAGE}
 
 Configuration: the server's own (TRACKER_DATA_DIR, EVENT_STORE, KURRENTDB_CONNECTION_STRING, ...): the
 CLI writes to the event store the server reads.`;
@@ -21,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
         store = await openEventStore(eventStoreChoice(loadAppConfig()));
         return await runTokensCommand(args, store, out);
       }
+      case 'rebuild':
+        return await runRebuildCommand(loadAppConfig(), out);
       case undefined:
       case 'help':
       case '--help':
@@ -38,6 +43,12 @@ async function main(argv: string[]): Promise<number> {
     ) {
       console.error(`tracker: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
+    }
+    if (error instanceof ReadDbInUseError) {
+      console.error(
+        `tracker: ${error.message}: stop the server first, or restart it with TRACKER_REBUILD_READ_MODEL=true`,
+      );
+      return 1;
     }
     throw error;
   } finally {

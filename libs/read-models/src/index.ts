@@ -28,3 +28,4 @@ export * from './queries/list-commitments.query.js';
 export * from './queries/get-commitment-evidence.query.js';
 export * from './queries/list-detentions.query.js';
 export * from './read-models.providers.js';
+export * from './read-db/read-db-lock.js';

@@ -15,14 +15,18 @@ import {
   READ_DATABASE,
   READ_MODEL_CLOCK,
   READ_MODEL_QUERY_PROVIDERS,
+  lockReadDb,
   readModelProjections,
   type ReadDatabase,
+  type ReadDbLock,
 } from '@tracker/read-models';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RecordLookup } from '../graphql/records/record-lookup.js';
+import { readDbPath } from './read-db-path.js';
 import { runnerLogger } from './runner-logger.js';
+
+const READ_DB_LOCK = Symbol('READ_DB_LOCK');
 
 /**
  * The read side of the app: the read DB at `<dataDir>/read.sqlite`, the projection runner feeding it
@@ -36,12 +40,17 @@ import { runnerLogger } from './runner-logger.js';
   providers: [
     {
       provide: READ_DATABASE,
+      useFactory: (config: AppConfig, _lock: ReadDbLock): ReadDatabase =>
+        openReadModel(readDbPath(config), undefined, { rebuild: config.rebuildReadModel }),
+      inject: [APP_CONFIG, READ_DB_LOCK],
+    },
+    {
+      // Taken before the read DB opens: this process alone feeds it (ReadDbInUseError otherwise).
+      provide: READ_DB_LOCK,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): ReadDatabase => {
+      useFactory: (config: AppConfig): ReadDbLock => {
         mkdirSync(config.dataDir, { recursive: true });
-        return openReadModel(join(config.dataDir, 'read.sqlite'), undefined, {
-          rebuild: config.rebuildReadModel,
-        });
+        return lockReadDb(readDbPath(config));
       },
     },
     { provide: READ_MODEL_CLOCK, useValue: () => new Date() },
@@ -63,6 +72,7 @@ export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicati
     @Inject(READ_DATABASE) private readonly readDb: ReadDatabase,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(READ_DB_LOCK) private readonly lock: ReadDbLock,
   ) {}
 
   /** The store is open (its provider ran first): follow it from the read DB's checkpoint. */
@@ -81,5 +91,6 @@ export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicati
   async beforeApplicationShutdown(): Promise<void> {
     await this.runner.stop();
     this.readDb.close();
+    this.lock.release();
   }
 }
