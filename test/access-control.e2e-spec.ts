@@ -1,11 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import type { Role } from '@tracker/tracking';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { startApiServer, withTokenStore, type RunningServer } from './support/api-server.js';
-import { errorCodes, gql, gqlData } from './support/gql.js';
+import { errorCodes, gql, gqlData, type GqlError } from './support/gql.js';
 import { MUTATION_CASES } from './support/mutation-cases.js';
 import { meetingInput, statementInput } from './support/mutation-inputs.js';
 import { mutate, storeHead, tryMutate } from './support/mutations.js';
-import { subscribe } from './support/subscriptions.js';
+import { subscribe, waitForLog } from './support/subscriptions.js';
+
+const ignoreSink = { next: () => {}, error: () => {}, complete: () => {} };
 
 /*
  * Who may change the record, over real HTTP and graphql-ws against a real server: every mutation under
@@ -163,6 +167,40 @@ describe('access control', () => {
 
   describe('subscriptions', () => {
     const RECORD_CHANGED = `subscription { recordChanged { recordId kind } }`;
+
+    it('check the token again for each subscription on a connection: once revoked, nothing more starts', async () => {
+      const issued = await addToken(server, 'Revoked Midway', 'reader');
+      let sequence = 0;
+      const client = createClient({
+        url: `${server.url.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        generateID: () => `revoked-midway-${process.pid}-${++sequence}`,
+        connectionParams: { Authorization: `Bearer ${issued.secret}` },
+      });
+      try {
+        // The first starts under the token as it was at connection_init...
+        const first = `revoked-midway-${process.pid}-1`;
+        const started = waitForLog(
+          server,
+          (line) => line.includes('Subscription started') && line.includes(first),
+        );
+        client.subscribe({ query: 'subscription { recordChanged { recordId } }' }, ignoreSink);
+        await started;
+        expect(await revokeToken(server, issued.info.id)).toBe(true);
+        // ...the next one on the same connection finds it revoked.
+        const errors = await new Promise<readonly GqlError[]>((resolve) =>
+          client.subscribe(
+            { query: 'subscription { commitmentStatusChanged { recordId } }' },
+            { ...ignoreSink, error: (error) => resolve(error as GqlError[]) },
+          ),
+        );
+        expect(errors.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+        expect(errors[0]!.message).toBe('The API token "Revoked Midway" was revoked');
+      } finally {
+        await client.dispose();
+      }
+    });
 
     it('authenticate in connection_init and get what a mutation records', async () => {
       const subscription = await subscribe(server, RECORD_CHANGED, undefined, {

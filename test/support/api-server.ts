@@ -44,6 +44,9 @@ export async function startApiServer(options: StartOptions = {}): Promise<Runnin
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // Each waitForLog listens on these streams until its line comes: many may wait at once.
+  child.stdout!.setMaxListeners(100);
+  child.stderr!.setMaxListeners(100);
   const logs: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const listening = new Promise<string>((resolve, reject) => {

@@ -17,7 +17,12 @@ export interface GraphqlAccess {
   /** `preExecution`: queries and mutations over HTTP. */
   authorizeExecution(schema: GraphQLSchema, document: DocumentNode, context: unknown): void;
   /** `preSubscriptionExecution`: each subscription started on a connection. */
-  authorizeSubscription(schema: GraphQLSchema, document: DocumentNode, context: unknown): void;
+  authorizeSubscription(schema: GraphQLSchema, document: DocumentNode, context: unknown): Promise<void>;
+}
+
+/** A connection's context: its access, and the credentials it came from, to check again later. */
+interface ConnectionContext extends AccessContext {
+  credentials?: unknown;
 }
 
 export function graphqlAccess(authenticator: RequestAuthenticator, policy: AccessPolicy): GraphqlAccess {
@@ -26,18 +31,27 @@ export function graphqlAccess(authenticator: RequestAuthenticator, policy: Acces
   });
   return {
     context: fromHeader,
-    subscriptionContext: (_socket, request) => fromHeader(request),
-    async onConnect({ payload }) {
+    subscriptionContext: async (_socket, request): Promise<ConnectionContext> => ({
+      ...(await fromHeader(request)),
+      credentials: request.headers.authorization,
+    }),
+    async onConnect({ payload }): Promise<ConnectionContext | true> {
       const authorization = connectionAuthorization(payload);
       // Always accept the connection: a refusal is answered per subscription, with its code, because
       // Mercurius would otherwise answer with a message graphql-transport-ws does not define.
       if (authorization === undefined) return true;
-      return { access: await resolveAccess(authenticator, authorization) };
+      return { access: await resolveAccess(authenticator, authorization), credentials: authorization };
     },
     authorizeExecution: (_schema, document, context) => authorizeDocument(document, context, policy),
-    authorizeSubscription(_schema, document, context) {
+    async authorizeSubscription(_schema, document, context) {
+      const connection = context as ConnectionContext;
       try {
-        authorizeDocument(document, context, policy);
+        // A connection lives long: each subscription started on it checks its token again, so one
+        // revoked or expired since connection_init starts nothing more.
+        if (connection.credentials !== undefined) {
+          connection.access = await resolveAccess(authenticator, connection.credentials);
+        }
+        authorizeDocument(document, connection, policy);
       } catch (error) {
         // Mercurius sends a subscription's errors as they are, without the error formatter.
         throw subscriptionClientError(error);
