@@ -8,7 +8,7 @@ import { v4 as uuid } from 'uuid';
 import { ReadDatabase } from '../read-db/read-database.js';
 import { CHECKPOINT_TABLE_SQL } from './checkpoint-store.js';
 import type { ChangeNotice, Projection } from './projection.js';
-import { ProjectionRunner } from './projection-runner.js';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
 
 /** Counts `Tallied` events per stream; a second application of one event would show as a double count. */
 class TallyProjection implements Projection {
@@ -74,14 +74,20 @@ describe('ProjectionRunner', () => {
     return ReadDatabase.open({ path: join(dir, 'read.sqlite'), migrations, projectionsVersion, rebuild });
   }
 
-  it('applies every event once, ignores types it does not handle, and waits for a position', async () => {
-    const readDb = openReadDb();
-    const runner = new ProjectionRunner({
+  /** A runner feeding `readDb` with a tally projection, silent unless `options` say otherwise. */
+  function tallyRunner(readDb: ReadDatabase, options: Partial<ProjectionRunnerOptions> = {}) {
+    return new ProjectionRunner({
       store,
       readDb,
       projections: [new TallyProjection()],
       logger: silent,
+      ...options,
     });
+  }
+
+  it('applies every event once, ignores types it does not handle, and waits for a position', async () => {
+    const readDb = openReadDb();
+    const runner = tallyRunner(readDb);
     runner.start();
     await appendTallies(store, 'a', 3);
     await store.append('a', [{ id: uuid(), type: 'Ignored', data: {} }]);
@@ -95,12 +101,7 @@ describe('ProjectionRunner', () => {
 
   it('resumes from its checkpoint after a restart without applying anything twice', async () => {
     let readDb = openReadDb();
-    let runner = new ProjectionRunner({
-      store,
-      readDb,
-      projections: [new TallyProjection()],
-      logger: silent,
-    });
+    let runner = tallyRunner(readDb);
     runner.start();
     await runner.waitForPosition((await appendTallies(store, 'a', 5)).position);
     await runner.stop();
@@ -108,7 +109,7 @@ describe('ProjectionRunner', () => {
 
     await appendTallies(store, 'a', 4); // while the runner is down
     readDb = openReadDb();
-    runner = new ProjectionRunner({ store, readDb, projections: [new TallyProjection()], logger: silent });
+    runner = tallyRunner(readDb);
     await runner.catchUp();
     expect(tallies(readDb)).toEqual({ a: 9 });
     await runner.stop();
@@ -117,12 +118,7 @@ describe('ProjectionRunner', () => {
 
   it('rebuilds from scratch when the projections version changes', async () => {
     let readDb = openReadDb('v1');
-    let runner = new ProjectionRunner({
-      store,
-      readDb,
-      projections: [new TallyProjection()],
-      logger: silent,
-    });
+    let runner = tallyRunner(readDb);
     await appendTallies(store, 'a', 2);
     await runner.catchUp();
     await runner.stop();
@@ -131,7 +127,7 @@ describe('ProjectionRunner', () => {
 
     readDb = openReadDb('v2');
     expect(readDb.rebuilt).toBe(true);
-    runner = new ProjectionRunner({ store, readDb, projections: [new TallyProjection()], logger: silent });
+    runner = tallyRunner(readDb);
     await runner.catchUp();
     expect(tallies(readDb)).toEqual({ a: 2 });
     await runner.stop();
@@ -140,12 +136,7 @@ describe('ProjectionRunner', () => {
 
   it('rebuilds from scratch on demand, the same projections notwithstanding', async () => {
     let readDb = openReadDb();
-    let runner = new ProjectionRunner({
-      store,
-      readDb,
-      projections: [new TallyProjection()],
-      logger: silent,
-    });
+    let runner = tallyRunner(readDb);
     await appendTallies(store, 'a', 3);
     await runner.catchUp();
     await runner.stop();
@@ -159,7 +150,7 @@ describe('ProjectionRunner', () => {
 
     readDb = openReadDb('v1', true);
     expect(readDb.rebuilt).toBe(true);
-    runner = new ProjectionRunner({ store, readDb, projections: [new TallyProjection()], logger: silent });
+    runner = tallyRunner(readDb);
     await runner.catchUp();
     expect(tallies(readDb)).toEqual({ a: 3 });
     await runner.stop();
@@ -168,13 +159,7 @@ describe('ProjectionRunner', () => {
 
   it('lets the event loop turn between batches while catching up, so the app keeps answering', async () => {
     const readDb = openReadDb();
-    const runner = new ProjectionRunner({
-      store,
-      readDb,
-      projections: [new TallyProjection()],
-      logger: silent,
-      maxBatchSize: 10,
-    });
+    const runner = tallyRunner(readDb, { maxBatchSize: 10 });
     const last = await appendTallies(store, 'a', 50);
     // What a request handled on the event loop during the catch-up would see of the runner.
     const seen: (string | undefined)[] = [];
@@ -198,12 +183,7 @@ describe('ProjectionRunner', () => {
 
   it('publishes change notices only after commit, in order', async () => {
     const readDb = openReadDb();
-    const runner = new ProjectionRunner({
-      store,
-      readDb,
-      projections: [new TallyProjection()],
-      logger: silent,
-    });
+    const runner = tallyRunner(readDb);
     const seen: { count: number; notice: ChangeNotice }[] = [];
     runner.changes.subscribe((notice) => seen.push({ count: tallies(readDb)[notice.recordId] ?? 0, notice }));
     const notices = firstValueFrom(runner.changes.pipe(take(3), toArray()));
