@@ -1,12 +1,17 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { newDataDir, runServerExpectingFailure, startApiServer } from './support/api-server.js';
 import { gqlData } from './support/gql.js';
 
 function cli(dataDir: string, ...args: string[]) {
+  return cliWith({}, dataDir, ...args);
+}
+
+function cliWith(env: Record<string, string>, dataDir: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['dist/apps/cli/src/main.js', ...args], {
-    env: { ...process.env, TRACKER_DATA_DIR: dataDir },
+    env: { ...process.env, TRACKER_DATA_DIR: dataDir, ...env },
     encoding: 'utf8',
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
@@ -55,11 +60,31 @@ describe('the tracker CLI: tokens', () => {
     [['tokens', 'create', '--name', 'X', '--role', 'reader', '--expires', 'soon'], /--expires/],
     [['tokens', 'fly'], /unknown tokens action/],
     [['frobnicate'], /unknown command/],
-  ])('refuses %j with usage and exit code 2', (args, message) => {
-    const result = cli(newDataDir(), ...args);
+  ])('refuses %j with usage and exit code 2, touching no store', (args, message) => {
+    const dir = newDataDir();
+    const result = cli(dir, ...args);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(message);
     expect(result.err).toMatch(/Usage/);
+    expect(existsSync(join(dir, 'events.sqlite'))).toBe(false);
+  });
+});
+
+describe('the tracker CLI: configuration', () => {
+  it.each([
+    [
+      ['tokens', 'list'],
+      { EVENT_STORE: 'postgres' },
+      /EVENT_STORE must be equal to one of the allowed values/,
+    ],
+    [['rebuild'], { EVENT_STORE: 'kurrentdb' }, /EVENT_STORE=kurrentdb needs KURRENTDB_CONNECTION_STRING/],
+  ])('%j refuses the server configuration %j as the server does, writing nothing', (args, env, message) => {
+    const dir = newDataDir();
+    const result = cliWith(env, dir, ...args);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+    expect(existsSync(join(dir, 'events.sqlite'))).toBe(false);
+    expect(existsSync(join(dir, 'read.sqlite'))).toBe(false);
   });
 });
 

@@ -21,8 +21,12 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'tokens': {
         // The server's configuration, so tokens land in the store every instance reads.
-        store = await openEventStore(eventStoreChoice(loadAppConfig()));
-        return await runTokensCommand(args, store, out);
+        const config = loadAppConfig();
+        return await runTokensCommand(
+          args,
+          async () => (store = await openEventStore(eventStoreChoice(config))),
+          out,
+        );
       }
       case 'rebuild':
         return await runRebuildCommand(loadAppConfig(), out);

@@ -41,6 +41,9 @@ describe('loadAppConfig', () => {
   it('rebuilds the read model at start only when asked', () => {
     expect(loadAppConfig({}).rebuildReadModel).toBe(false);
     expect(loadAppConfig({ TRACKER_REBUILD_READ_MODEL: 'true' }).rebuildReadModel).toBe(true);
+    expect(() => loadAppConfig({ TRACKER_REBUILD_READ_MODEL: 'yes please' })).toThrow(
+      /TRACKER_REBUILD_READ_MODEL must be boolean/,
+    );
   });
 
   it('allows anonymous reading unless TRACKER_PUBLIC_READ=false', () => {

@@ -14,10 +14,13 @@ function cliActor(): string {
   return `tracker-cli:${userInfo().username}@${hostname()}`;
 }
 
-/** `tracker tokens ...`: issue, list and revoke API tokens in the event store. Returns the exit code. */
+/**
+ * `tracker tokens ...`: issue, list and revoke API tokens in the event store. Returns the exit code.
+ * The store is opened only once the arguments are known to be good: a usage error touches nothing.
+ */
 export async function runTokensCommand(
   args: string[],
-  events: EventStore,
+  openStore: () => Promise<EventStore>,
   out: (line: string) => void,
 ): Promise<number> {
   const [action, ...rest] = args;
@@ -31,13 +34,13 @@ export async function runTokensCommand(
       json: { type: 'boolean', default: false },
     },
   });
-  const store = new ApiTokenStore(events);
+  const tokens = async () => new ApiTokenStore(await openStore());
   switch (action) {
     case 'create': {
       if (!values.name) throw new UsageError('--name is required');
       if (!isRole(values.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
       const expiresAt = values.expires === undefined ? undefined : parseExpiry(values.expires, new Date());
-      const { info, secret } = await store.create(values.name, values.role, expiresAt, cliActor());
+      const { info, secret } = await (await tokens()).create(values.name, values.role, expiresAt, cliActor());
       out(
         `Created token ${info.id} for "${info.name}" with role ${info.role}${info.expiresAt ? `, expiring ${info.expiresAt}` : ''}.`,
       );
@@ -46,11 +49,11 @@ export async function runTokensCommand(
       return 0;
     }
     case 'list': {
-      const tokens = await store.list();
+      const listed = await (await tokens()).list();
       if (values.json) {
-        out(JSON.stringify(tokens, null, 2));
+        out(JSON.stringify(listed, null, 2));
       } else {
-        for (const t of tokens) {
+        for (const t of listed) {
           const state = t.revokedAt
             ? `revoked ${t.revokedAt}`
             : t.expiresAt
@@ -58,14 +61,14 @@ export async function runTokensCommand(
               : 'active';
           out(`${t.id}  ${t.role.padEnd(8)}  ${t.name}  (created ${t.createdAt}; ${state})`);
         }
-        if (tokens.length === 0) out('No tokens.');
+        if (listed.length === 0) out('No tokens.');
       }
       return 0;
     }
     case 'revoke': {
       const id = positionals[0];
       if (!id) throw new UsageError('revoke needs a token id (see tokens list)');
-      if (!(await store.revoke(id, cliActor()))) {
+      if (!(await (await tokens()).revoke(id, cliActor()))) {
         out(`No token ${id}.`);
         return 1;
       }

@@ -80,28 +80,32 @@ describe('ApiTokenStore (tokens as events, on a real SQLite event store)', () =>
   });
 
   it('while the store is unreachable, judges known tokens on what it read before, and cannot judge others', async () => {
+    // The store this instance reads through, cut off on demand as a lost connection would.
+    const outage = new StoreUnavailableError('the store is away');
+    let reachable = true;
+    const link = Object.create(events, {
+      readStream: {
+        value: (...args: Parameters<SqliteEventStore['readStream']>) =>
+          reachable ? events.readStream(...args) : Promise.reject(outage),
+      },
+    }) as SqliteEventStore;
+    const instance = new ApiTokenStore(link, () => now);
+
     const known = await store.create('Known', 'recorder');
     const revoked = await store.create('Revoked', 'recorder');
     await store.revoke(revoked.info.id);
-    const unknown = await new ApiTokenStore(SqliteEventStore.open({ path }), () => now).create(
-      'New',
-      'admin',
-    );
-    expect((await store.authenticate(unknown.secret))?.token.name).toBe('New');
-    const fresh = await new ApiTokenStore(SqliteEventStore.open({ path }), () => now).create(
-      'Unseen',
-      'admin',
-    );
+    expect((await instance.authenticate(known.secret))?.token.name).toBe('Known'); // read while up
+    const unseen = await store.create('Unseen', 'admin'); // issued after this instance's last read
 
-    const outage = new StoreUnavailableError('the store is away');
-    const failing = Object.create(events, { readStream: { value: () => Promise.reject(outage) } });
-    const cut = new ApiTokenStore(failing as SqliteEventStore, () => now);
-    await expect(cut.authenticate(known.secret)).rejects.toBe(outage); // nothing read yet: unknown
+    reachable = false;
+    expect((await instance.authenticate(known.secret))?.token.name).toBe('Known');
+    expect((await instance.authenticate(revoked.secret))?.problem).toBe('revoked');
+    await expect(instance.authenticate(unseen.secret)).rejects.toBe(outage);
+    // An instance that never read the stream knows no token: it cannot tell any from a forgery.
+    await expect(new ApiTokenStore(link, () => now).authenticate(known.secret)).rejects.toBe(outage);
 
-    (store as unknown as { store: unknown }).store = failing;
-    expect((await store.authenticate(known.secret))?.token.name).toBe('Known');
-    expect((await store.authenticate(revoked.secret))?.problem).toBe('revoked');
-    await expect(store.authenticate(fresh.secret)).rejects.toBe(outage);
+    reachable = true;
+    expect((await instance.authenticate(unseen.secret))?.token.name).toBe('Unseen');
   });
 
   it('refuses bad names, roles and expiries, writing nothing', async () => {
