@@ -197,15 +197,22 @@ describe('the questions the API must answer, on the demo data', () => {
     const FIGURES = `query($indicator: String) {
       country(code: "KH") {
         figures(indicator: $indicator) {
-          indicator
-          official { id value unit qualifier claimant provenance period { startDay endDay } }
-          independent { id value unit qualifier claimant provenance }
+          totalCount
+          edges {
+            node {
+              indicator
+              official { id value unit qualifier claimant provenance period { startDay endDay } }
+              independent { id value unit qualifier claimant provenance }
+            }
+          }
         }
         stats { shutdownsByPeriod { recordId count target action startDay endDay } }
       }
     }`;
     const all = (await read(FIGURES)).country;
-    const byIndicator = new Map(all.figures.map((f: { indicator: string }) => [f.indicator, f]));
+    const groups = all.figures.edges.map((edge: { node: { indicator: string } }) => edge.node);
+    expect(all.figures.totalCount).toBe(groups.length);
+    const byIndicator = new Map(groups.map((f: { indicator: string }) => [f.indicator, f]));
     // The government's own claims: 18,000 shut down since 2021, and at least 13,000 still accessible
     // in the last half of 2024.
     expect(byIndicator.get('websites shut down')).toEqual({
@@ -262,7 +269,9 @@ describe('the questions the API must answer, on the demo data', () => {
       disputes: DEMO.websitesShutDownFigure,
     });
     // The indicator is matched case-insensitively.
-    const side = (await read(FIGURES, { indicator: 'Websites Shut Down' })).country.figures;
+    const side = (await read(FIGURES, { indicator: 'Websites Shut Down' })).country.figures.edges.map(
+      (edge: { node: unknown }) => edge.node,
+    );
     expect(side).toHaveLength(1);
     expect(side[0].official.map((f: { id: string }) => f.id)).toEqual([DEMO.websitesShutDownFigure]);
     expect(side[0].independent).toEqual([

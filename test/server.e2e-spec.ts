@@ -102,7 +102,9 @@ describe('rebuilding the read model on demand', () => {
     // Tamper with the read DB, as a bug in a projection might have: only a rebuild repairs it.
     const readDb = new DatabaseSync(join(first.dataDir, 'read.sqlite'));
     const tables = readDb
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'record%'")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('projection_checkpoint', 'read_model_meta')",
+      )
       .all() as { name: string }[];
     for (const { name } of tables) readDb.exec(`DELETE FROM "${name}"`);
     readDb.close();

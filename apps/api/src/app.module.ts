@@ -18,7 +18,7 @@ import { createInputValidationPipe } from './graphql/common/input-validation.pip
 import { MutationsModule } from './graphql/mutations/mutations.module.js';
 import { SubscriptionsModule } from './graphql/subscriptions/subscriptions.module.js';
 import { CommitmentsResolver } from './graphql/commitments/commitments.resolver.js';
-import { CountriesResolver } from './graphql/countries/countries.resolver.js';
+import { CountriesResolver, FigureComparisonResolver } from './graphql/countries/countries.resolver.js';
 import { HistoryResolver } from './graphql/history/history.resolver.js';
 import { DetentionsResolver } from './graphql/records/detentions.resolver.js';
 import { RecordsResolver } from './graphql/records/records.resolver.js';
@@ -67,6 +67,7 @@ export class AppModule {
         DetentionsResolver,
         CommitmentsResolver,
         CountriesResolver,
+        FigureComparisonResolver,
         HistoryResolver,
         DemoDataLoader,
         // class-validator on every resolver argument, GraphQL included (BAD_USER_INPUT).

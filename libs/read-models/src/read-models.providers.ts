@@ -4,7 +4,10 @@ import { CountriesReader } from './countries/countries.reader.js';
 import { DetentionsReader } from './detentions/detentions.reader.js';
 import { HistoryReader } from './history/history.reader.js';
 import { GetCommitmentEvidenceHandler } from './queries/get-commitment-evidence.query.js';
-import { GetCountryFiguresHandler } from './queries/get-country-figures.query.js';
+import {
+  GetCountryFiguresHandler,
+  ListIndicatorFiguresHandler,
+} from './queries/get-country-figures.query.js';
 import { GetCountryStatsHandler } from './queries/get-country-stats.query.js';
 import { GetCountryTimelineHandler } from './queries/get-country-timeline.query.js';
 import { GetCountryHandler } from './queries/get-country.query.js';
@@ -62,6 +65,7 @@ export const READ_MODEL_QUERY_PROVIDERS: Provider[] = [
   GetCountryStatsHandler,
   GetCountryTimelineHandler,
   GetCountryFiguresHandler,
+  ListIndicatorFiguresHandler,
   ListCommitmentsHandler,
   GetCommitmentEvidenceHandler,
   ListDetentionsHandler,

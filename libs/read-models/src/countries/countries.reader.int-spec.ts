@@ -67,6 +67,7 @@ describe('CountriesReader', () => {
       journalistsDetained: 2,
       // 2025-01-10 to today (171 days), and 2025-02-01 to 2025-02-05 (4 days).
       detentionDays: 171 + 4,
+      shutdownOperations: 1,
       shutdownsByPeriod: [
         expect.objectContaining({
           recordId: t.ID.shutdown,
@@ -136,17 +137,20 @@ describe('CountriesReader', () => {
   });
 
   it("puts Cambodia's figures official and independent side by side per indicator", () => {
-    const [websites, ...others] = countries.figures('KH', undefined, records.at());
+    const figures = (code: string, indicator?: string) =>
+      countries.figures(code, indicator, {}, records.at()).edges.map((edge) => edge.node);
+    const [websites, ...others] = figures('KH');
     expect(others).toEqual([]);
     expect(websites!.indicator).toBe('websites shut down');
-    expect(websites!.official.map((f) => [f.live.fields.claimant, f.live.fields.value])).toEqual([
-      ['Cambodian government', 18000],
-    ]);
-    expect(websites!.independent.map((f) => [f.live.fields.claimant, f.live.fields.value])).toEqual([
-      ['Independent researchers', 13000],
-    ]);
-    expect(countries.figures('KH', '  Websites  Shut down', records.at())).toHaveLength(1);
-    expect(countries.figures('KH', 'persons trafficked', records.at())).toEqual([]);
-    expect(countries.figures('LA', undefined, records.at())).toEqual([]);
+    const side = (provenance: 'OFFICIAL' | 'INDEPENDENT') =>
+      countries
+        .figuresOf(websites!, provenance, {}, records.at())
+        .edges.map(({ node }) => [node.live.fields.claimant, node.live.fields.value]);
+    expect(side('OFFICIAL')).toEqual([['Cambodian government', 18000]]);
+    expect(side('INDEPENDENT')).toEqual([['Independent researchers', 13000]]);
+    expect(figures('KH', '  Websites  Shut down')).toHaveLength(1);
+    expect(figures('KH', 'persons trafficked')).toEqual([]);
+    expect(figures('LA')).toEqual([]);
+    expect(countries.figures('KH', undefined, {}, records.at()).totalCount).toBe(1);
   });
 });

@@ -1,21 +1,17 @@
-import {
-  countryInfo,
-  DomainError,
-  parseCountryCode,
-  type CountryCode,
-  type CountryInfo,
-  type IsoDay,
-} from '@tracker/domain';
-import { InvalidQueryArgumentError, ReadModelNotFoundError } from '../errors/read-model-errors.js';
-import type { Connection, PageRequest } from '../paging/page.js';
+import { countryInfo, IMPLEMENTATION_STATUSES, type CountryInfo, type IsoDay } from '@tracker/domain';
+import { ReadModelNotFoundError } from '../errors/read-model-errors.js';
+import { decodeCursor, pageSize, toConnection, type Connection, type PageRequest } from '../paging/page.js';
+import { indicatorKey, STAT_INDEX, type StatColumn } from '../projections/country-facets.js';
 import type { ReadDatabase } from '../read-db/read-database.js';
-import { recordsRelation, involvesCountry } from '../records/record-source.js';
-import type { AnyRecordView } from '../records/record-view.js';
-import { occurredWithin, type RecordsReader } from '../records/records.reader.js';
+import { validAt } from '../records/record-lists.js';
+import type { AnyRecordView, RecordView } from '../records/record-view.js';
+import { type RecordsReader } from '../records/records.reader.js';
 import type { Snapshot } from '../records/snapshot.js';
-import { inList, type Sql } from '../records/sql.js';
-import { countryStats, type CountryStats } from './country-stats.js';
-import { figuresSideBySide, type FigureComparison } from './figures-side-by-side.js';
+import { and, sql } from '../records/sql.js';
+import { checkCountryCode } from './country-code.js';
+import type { CountryStats, ShutdownPeriod } from './country-stats.js';
+
+export { checkCountryCode } from './country-code.js';
 
 /** A country the tracker holds records about. */
 export interface CountrySummary extends CountryInfo {
@@ -35,6 +31,23 @@ export interface TimelineFilter {
   readonly to?: string | null;
 }
 
+/** One indicator's figures for a country: read page by page, official and independent apart. */
+export interface FigureGroup {
+  readonly country: string;
+  readonly key: string;
+  /** As its newest figure names it. */
+  readonly indicator: string;
+}
+
+interface NewestFigure {
+  indicator: string;
+  occurred_start: string;
+  record_id: string;
+}
+
+/** The most shutdowns `stats.shutdownsByPeriod` lists: the latest periods. */
+export const MAX_SHUTDOWN_PERIODS = 100;
+
 /** The per-country read model: every country in any record, its stats, timeline and figures. */
 export class CountriesReader {
   constructor(
@@ -44,7 +57,7 @@ export class CountriesReader {
 
   /** Every country appearing in any record (as of the snapshot), by English name. */
   list(at: Snapshot): CountrySummary[] {
-    return [...this.recordCounts(at)]
+    return [...this.records.stats.countries(at)]
       .map(([code, recordCount]) => ({ ...countryInfo(code), recordCount }))
       .sort((a, b) => a.name.localeCompare(b.name, 'en'));
   }
@@ -52,55 +65,162 @@ export class CountriesReader {
   /** NOT_FOUND when no record involves `code` (as of the snapshot); BAD_USER_INPUT when it is no ISO code. */
   profile(code: string, at: Snapshot): CountryProfile {
     const valid = checkCountryCode(code);
-    const recordCount = this.recordCounts(at, valid).get(valid);
-    if (recordCount === undefined) {
+    const recordCount = this.records.stats.statsAt(valid, at)[STAT_INDEX.records]!;
+    if (recordCount === 0) {
       const when = at.asOf === undefined ? '' : ` as of ${at.asOf}`;
       throw new ReadModelNotFoundError('country', valid, `The tracker holds no record about ${valid}${when}`);
     }
     return { ...countryInfo(valid), recordCount, asOf: at.asOf, today: at.today };
   }
 
+  /** domain.md's per-country stats from the tallies: a few indexed reads, whatever the country holds. */
   stats(code: string, at: Snapshot): CountryStats {
     const valid = checkCountryCode(code);
-    return countryStats(this.records.all([involvesCountry(valid, at)], at), valid, at.today);
+    const values = this.records.stats.statsAt(valid, at);
+    const stat = (name: StatColumn) => values[STAT_INDEX[name]]!;
+    return {
+      meetingsAttended: stat('meetings_attended'),
+      commitments: stat('commitments'),
+      commitmentsByImplementation: IMPLEMENTATION_STATUSES.map((status) => ({
+        status,
+        count: stat(`impl_${status.toLowerCase()}` as StatColumn),
+      })),
+      overdueCommitments: this.records.stats.overdue(valid, at),
+      activeTaskForces: stat('active_task_forces'),
+      arrestOperations: stat('arrest_operations'),
+      personsArrested: stat('persons_arrested'),
+      nationalsArrestedElsewhere: stat('nationals_arrested_elsewhere'),
+      openDetentionCases: stat('open_detention_cases'),
+      journalistsDetained: stat('persons_in_custody'),
+      detentionDays: stat('closed_custody_days') + this.records.stats.openCustodyDays(valid, at),
+      shutdownOperations: stat('shutdowns'),
+      shutdownsByPeriod: this.shutdowns(valid, at),
+    };
   }
 
   /** Every record involving the country, newest first by occurrence, retracted ones flagged. */
   timeline(code: string, filter: TimelineFilter, page: PageRequest, at: Snapshot): Connection<AnyRecordView> {
-    const valid = checkCountryCode(code);
-    const where: Sql[] = [involvesCountry(valid, at), ...occurredWithin(filter.from, filter.to)];
-    if (filter.kinds) where.push(inList('r.kind', filter.kinds));
-    return this.records.newestFirst(where, page, at);
+    return this.records.listIn([checkCountryCode(code)], filter, page, at);
   }
 
-  figures(code: string, indicator: string | null | undefined, at: Snapshot): FigureComparison[] {
-    const valid = checkCountryCode(code);
-    const figures = this.records.all([involvesCountry(valid, at, 'SCOPE'), inList('r.kind', ['FIGURE'])], at);
-    return figuresSideBySide(figures, valid, indicator);
-  }
-
-  private recordCounts(at: Snapshot, only?: CountryCode): Map<CountryCode, number> {
-    const relation = recordsRelation(at);
-    const filter = only === undefined ? undefined : involvesCountry(only, at);
-    const rows = this.readDb.db
-      .prepare(`SELECT r.country_codes FROM ${relation.text} WHERE ${filter?.text ?? '1'}`)
-      .all(...relation.params, ...(filter?.params ?? [])) as { country_codes: string }[];
-    const counts = new Map<CountryCode, number>();
-    for (const { country_codes } of rows) {
-      for (const code of country_codes.split(',')) {
-        if (code !== '') counts.set(code, (counts.get(code) ?? 0) + 1);
-      }
+  /**
+   * Its indicators (figures whose SCOPE it is, retracted ones left out), a page at a time in the order
+   * of their key (the indicator in lower case, spaces folded); `indicator` narrows to one.
+   */
+  figures(
+    code: string,
+    indicator: string | null | undefined,
+    page: PageRequest,
+    at: Snapshot,
+  ): Connection<FigureGroup> {
+    const country = checkCountryCode(code);
+    const limit = pageSize(page);
+    const valid = validAt(at);
+    const groupExists = and([
+      sql('c.country = ? AND c.indicator_key IS NOT NULL AND c.retracted = 0', country),
+      valid,
+    ]);
+    const newest = this.readDb.db.prepare(
+      `SELECT c.indicator, c.occurred_start, c.record_id FROM country_records c INDEXED BY country_records_by_indicator
+       WHERE ${groupExists.text} AND c.indicator_key = ? AND c.provenance = ?
+       ORDER BY c.occurred_start DESC, c.record_id DESC LIMIT 1`,
+    );
+    const groupOf = (key: string): FigureGroup | undefined => {
+      // Named as its newest figure names it, whichever side that is on.
+      const [newestFigure] = ['OFFICIAL', 'INDEPENDENT']
+        .map((provenance) => newest.get(...groupExists.params, key, provenance) as NewestFigure | undefined)
+        .filter((found) => found !== undefined)
+        .sort((a, b) =>
+          a.occurred_start !== b.occurred_start
+            ? b.occurred_start.localeCompare(a.occurred_start)
+            : b.record_id.localeCompare(a.record_id),
+        );
+      return newestFigure && { country, key, indicator: newestFigure.indicator };
+    };
+    if (indicator) {
+      const group = groupOf(indicatorKey(indicator));
+      return toConnection(group ? [group] : [], limit, group ? 1 : 0, (g) => [g.key]);
     }
-    return counts;
+    const after = page.after ? (decodeCursor(page.after, ['string'])[0] as string) : '';
+    // A loose index scan: one seek per indicator, so a page costs its size, not the figures behind it.
+    const nextKey = this.readDb.db.prepare(
+      `SELECT c.indicator_key FROM country_records c INDEXED BY country_records_by_indicator
+       WHERE ${groupExists.text} AND c.indicator_key > ? ORDER BY c.indicator_key LIMIT 1`,
+    );
+    const groups: FigureGroup[] = [];
+    let key = after;
+    while (groups.length <= limit) {
+      const row = nextKey.get(...groupExists.params, key) as { indicator_key: string } | undefined;
+      if (row === undefined) break;
+      key = row.indicator_key;
+      groups.push(groupOf(key)!);
+    }
+    return toConnection(
+      groups,
+      limit,
+      () => this.countGroups(country, at),
+      (g) => [g.key],
+    );
   }
-}
 
-/** An ISO 3166-1 alpha-2 code (any case); anything else is the client's mistake, on `argument`. */
-export function checkCountryCode(code: string, argument = 'code'): CountryCode {
-  try {
-    return parseCountryCode(code, argument);
-  } catch (error) {
-    if (error instanceof DomainError) throw new InvalidQueryArgumentError(argument, error.message);
-    throw error;
+  /** One side of an indicator's figures, newest first. */
+  figuresOf(
+    group: FigureGroup,
+    provenance: 'OFFICIAL' | 'INDEPENDENT',
+    page: PageRequest,
+    at: Snapshot,
+  ): Connection<RecordView<'FIGURE'>> {
+    const walk = {
+      index: 'country_records_by_indicator' as const,
+      where: sql(
+        'c.country = ? AND c.indicator_key = ? AND c.provenance = ?',
+        group.country,
+        group.key,
+        provenance,
+      ),
+    };
+    return this.records.page([walk], [sql('c.retracted = 0')], page, at) as Connection<RecordView<'FIGURE'>>;
+  }
+
+  private countGroups(country: string, at: Snapshot): number {
+    const condition = and([
+      sql('c.country = ? AND c.indicator_key IS NOT NULL AND c.retracted = 0', country),
+      validAt(at),
+    ]);
+    const row = this.readDb.db
+      .prepare(
+        `SELECT COUNT(DISTINCT c.indicator_key) AS total FROM country_records c
+         INDEXED BY country_records_by_indicator WHERE ${condition.text}`,
+      )
+      .get(...condition.params) as { total: number };
+    return row.total;
+  }
+
+  /** The latest MAX_SHUTDOWN_PERIODS shutdowns the country carried out, earliest period first. */
+  private shutdowns(country: string, at: Snapshot): ShutdownPeriod[] {
+    const page = this.records.page(
+      [{ index: 'country_records_by_kind', where: sql("c.country = ? AND c.kind = 'SHUTDOWN'", country) }],
+      [sql("c.retracted = 0 AND c.roles LIKE '%,ACTING,%'")],
+      { first: MAX_SHUTDOWN_PERIODS },
+      at,
+      () => 0,
+    );
+    return page.edges
+      .map(({ node }) => node as RecordView<'SHUTDOWN'>)
+      .map((node) => {
+        const { fields } = node.live;
+        return {
+          recordId: node.id,
+          occurred: fields.occurred,
+          startDay: node.occurredStart,
+          endDay: node.occurredEnd,
+          count: fields.count,
+          target: fields.target,
+          action: fields.action,
+          categories: fields.categories,
+          authority: fields.authority,
+        };
+      })
+      .reverse();
   }
 }

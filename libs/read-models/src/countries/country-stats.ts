@@ -1,17 +1,11 @@
-import {
-  countriesWithRole,
-  detentionDays,
-  IMPLEMENTATION_STATUSES,
-  isOverdueStatus,
-  type CountryCode,
-  type ImplementationStatus,
-  type IsoDay,
-  type Occurred,
-  type ShutdownAction,
-  type ShutdownCategory,
-  type ShutdownTarget,
+import type {
+  ImplementationStatus,
+  IsoDay,
+  Occurred,
+  ShutdownAction,
+  ShutdownCategory,
+  ShutdownTarget,
 } from '@tracker/domain';
-import type { AnyRecordView } from '../records/record-view.js';
 
 export interface ImplementationCount {
   readonly status: ImplementationStatus;
@@ -53,94 +47,8 @@ export interface CountryStats {
   readonly journalistsDetained: number;
   /** Days in custody up to `today`, summed over every detention case it holds or held (per case). */
   readonly detentionDays: number;
-  /** Its shutdowns, earliest period first. */
+  /** Shutdowns it carried out. */
+  readonly shutdownOperations: number;
+  /** Its latest shutdowns (at most MAX_SHUTDOWN_PERIODS), earliest period first. */
   readonly shutdownsByPeriod: readonly ShutdownPeriod[];
-}
-
-/**
- * The stats of `code` from the records that involve it, as of `today`. The same function serves the
- * current view and every "as of" view, so both answer alike from the same states. Derived answers
- * (overdue, days detained, in custody) come from the domain's own functions.
- */
-export function countryStats(
-  views: readonly AnyRecordView[],
-  code: CountryCode,
-  today: IsoDay,
-): CountryStats {
-  const byImplementation = new Map<ImplementationStatus, number>(IMPLEMENTATION_STATUSES.map((s) => [s, 0]));
-  const stats = {
-    meetingsAttended: 0,
-    commitments: 0,
-    overdueCommitments: 0,
-    activeTaskForces: 0,
-    arrestOperations: 0,
-    personsArrested: 0,
-    nationalsArrestedElsewhere: 0,
-    openDetentionCases: 0,
-    journalistsDetained: 0,
-    detentionDays: 0,
-  };
-  const shutdowns: ShutdownPeriod[] = [];
-  const has = (view: AnyRecordView, role: Parameters<typeof countriesWithRole>[1]) =>
-    countriesWithRole(view.live.fields.countries, role).includes(code);
-
-  for (const view of views) {
-    if (view.retracted) continue;
-    switch (view.kind) {
-      case 'MEETING':
-        if (has(view, 'HOST') || has(view, 'PARTICIPANT')) stats.meetingsAttended++;
-        break;
-      case 'COMMITMENT': {
-        if (!has(view, 'SIGNATORY')) break;
-        const implementation = view.live.implementation[code] ?? 'NO_EVIDENCE';
-        stats.commitments++;
-        byImplementation.set(implementation, byImplementation.get(implementation)! + 1);
-        if (isOverdueStatus(view.live.fields.deadline, implementation, today)) stats.overdueCommitments++;
-        break;
-      }
-      case 'TASK_FORCE':
-        if (has(view, 'ACTING') && view.live.status === 'active') stats.activeTaskForces++;
-        break;
-      case 'ARREST': {
-        if (has(view, 'ACTING')) {
-          stats.arrestOperations++;
-          stats.personsArrested += view.live.fields.personsArrested;
-        } else {
-          const nationals = view.live.fields.nationalities.find((n) => n.country === code);
-          stats.nationalsArrestedElsewhere += nationals?.count ?? 0;
-        }
-        break;
-      }
-      case 'DETENTION':
-        if (!has(view, 'ACTING')) break;
-        if (view.live.inCustody) {
-          stats.openDetentionCases++;
-          stats.journalistsDetained += view.live.fields.persons.length;
-        }
-        stats.detentionDays += detentionDays(view.state, today);
-        break;
-      case 'SHUTDOWN': {
-        if (!has(view, 'ACTING')) break;
-        const { fields } = view.live;
-        shutdowns.push({
-          recordId: view.id,
-          occurred: fields.occurred,
-          startDay: view.occurredStart,
-          endDay: view.occurredEnd,
-          count: fields.count,
-          target: fields.target,
-          action: fields.action,
-          categories: fields.categories,
-          authority: fields.authority,
-        });
-        break;
-      }
-    }
-  }
-  shutdowns.sort((a, b) => a.startDay.localeCompare(b.startDay) || a.recordId.localeCompare(b.recordId));
-  return {
-    ...stats,
-    commitmentsByImplementation: [...byImplementation].map(([status, count]) => ({ status, count })),
-    shutdownsByPeriod: shutdowns,
-  };
 }

@@ -1,8 +1,8 @@
-import { checkCountryCode } from '../countries/countries.reader.js';
 import type { Connection, PageRequest } from '../paging/page.js';
-import { involvesCountry } from '../records/record-source.js';
+import { ALL_COUNTRIES } from '../projections/country-facets.js';
+import type { ListWalk } from '../records/record-lists.js';
 import type { RecordView } from '../records/record-view.js';
-import type { RecordsReader } from '../records/records.reader.js';
+import { checkCountries, type RecordsReader } from '../records/records.reader.js';
 import type { Snapshot } from '../records/snapshot.js';
 import { sql, type Sql } from '../records/sql.js';
 
@@ -18,19 +18,19 @@ export class DetentionsReader {
   constructor(private readonly records: RecordsReader) {}
 
   list(filter: DetentionFilter, page: PageRequest, at: Snapshot): Connection<RecordView<'DETENTION'>> {
-    const where: Sql[] = [sql("r.kind = 'DETENTION'"), sql('r.retracted = 0')];
-    if (filter.countries) {
-      const codes = filter.countries.map((code) => checkCountryCode(code, 'countries'));
-      const each = codes.map((code) => involvesCountry(code, at, 'ACTING'));
-      where.push({
-        text: each.length === 0 ? '0' : each.map((c) => `(${c.text})`).join(' OR '),
-        params: each.flatMap((c) => c.params),
-      });
-    }
-    if (filter.open !== undefined && filter.open !== null) {
-      // The domain's own flag, kept in the state by every step (detention.events.ts).
-      where.push(sql("r.state ->> '$.inCustody' = ?", filter.open ? 1 : 0));
-    }
-    return this.records.newestFirst(where, page, at) as Connection<RecordView<'DETENTION'>>;
+    const countries = filter.countries ? checkCountries(filter.countries, 'countries') : [ALL_COUNTRIES];
+    const open = filter.open === undefined || filter.open === null ? undefined : filter.open ? 1 : 0;
+    const walks: ListWalk[] = countries.map((country) =>
+      open === undefined
+        ? { index: 'country_records_by_kind', where: sql("c.country = ? AND c.kind = 'DETENTION'", country) }
+        : {
+            index: 'country_records_by_custody',
+            where: sql("c.country = ? AND c.kind = 'DETENTION' AND c.in_custody = ?", country, open),
+          },
+    );
+    const residual: Sql[] = [sql('c.retracted = 0')];
+    // The detaining state: a country named only as MENTIONED holds no case.
+    if (filter.countries) residual.push(sql("c.roles LIKE '%,ACTING,%'"));
+    return this.records.page(walks, residual, page, at) as Connection<RecordView<'DETENTION'>>;
   }
 }

@@ -1,6 +1,13 @@
 import type { EventMetadata } from '@tracker/event-store';
 import { ReadModelNotFoundError } from '../errors/read-model-errors.js';
-import { decodeCursor, pageSize, toConnection, type Connection, type PageRequest } from '../paging/page.js';
+import {
+  decodeCursor,
+  mapConnection,
+  pageSize,
+  toConnection,
+  type Connection,
+  type PageRequest,
+} from '../paging/page.js';
 import type { ReadDatabase } from '../read-db/read-database.js';
 
 /** One event of a record, as recorded: who, when, what, and where in the store. */
@@ -18,6 +25,7 @@ export interface HistoryEntry {
 }
 
 interface HistoryRow {
+  seq: number;
   id: string;
   position: string;
   revision: number;
@@ -36,18 +44,23 @@ export class HistoryReader {
   history(recordId: string, page: PageRequest): Connection<HistoryEntry> {
     const id = recordId.toLowerCase();
     const limit = pageSize(page);
-    const { total } = this.readDb.db
-      .prepare('SELECT COUNT(*) AS total FROM record_history WHERE id = ?')
-      .get(id) as { total: number };
+    // Revisions count a record's events from 0: its latest revision says how many it has.
+    const latest = this.readDb.db.prepare('SELECT revision FROM records WHERE id = ?').get(id) as
+      { revision: number } | undefined;
+    const total = latest === undefined ? 0 : latest.revision + 1;
     if (total === 0) throw new ReadModelNotFoundError('record', recordId, `No record ${recordId}`);
-    const after = page.after ? (decodeCursor(page.after, ['string'])[0] as string) : '';
+    const after = page.after ? (decodeCursor(page.after, ['number'])[0] as number) : 0;
     const rows = this.readDb.db
       .prepare(
-        `SELECT id, position, revision, event_id, event_type, recorded_at, actor, metadata, data
-         FROM record_history WHERE id = ? AND position > ? ORDER BY position LIMIT ?`,
+        `SELECT seq, id, position, revision, event_id, event_type, recorded_at, actor, metadata, data
+         FROM record_history INDEXED BY record_history_by_record WHERE id = ? AND seq > ? ORDER BY seq LIMIT ?`,
       )
       .all(id, after, limit + 1) as unknown as HistoryRow[];
-    return toConnection(rows.map(toEntry), limit, total, (entry) => [entry.position]);
+    const entries = rows.map((row) => ({ seq: row.seq, entry: toEntry(row) }));
+    return mapConnection(
+      toConnection(entries, limit, total, ({ seq }) => [seq]),
+      ({ entry }) => entry,
+    );
   }
 }
 

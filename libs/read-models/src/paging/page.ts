@@ -73,30 +73,51 @@ export function decodeCursor(cursor: string, shape: readonly ('string' | 'number
   return key as SortKey;
 }
 
-/** A page from the `limit + 1` rows read after the cursor: the extra row only says there is more. */
+/**
+ * A page from the `limit + 1` rows read after the cursor: the extra row only says there is more.
+ * `totalCount` may be a function: it then runs the first time totalCount is read, so a count over many
+ * rows costs nothing unless a client asks for it.
+ */
 export function toConnection<T>(
   rows: readonly T[],
   limit: number,
-  totalCount: number,
+  totalCount: number | (() => number),
   keyOf: (row: T) => SortKey,
 ): Connection<T> {
   const edges = rows.slice(0, limit).map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: false,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+  return withTotal(
+    {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > limit,
+        hasPreviousPage: false,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     },
     totalCount,
-  };
+  );
 }
 
-/** The same page over a connection's nodes, mapped (e.g. to transport types). */
+/** The same page over a connection's nodes, mapped (e.g. to transport types); totalCount stays lazy. */
 export function mapConnection<T, U>(connection: Connection<T>, map: (node: T) => U): Connection<U> {
-  return {
-    ...connection,
-    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
-  };
+  return withTotal(
+    {
+      edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
+      pageInfo: connection.pageInfo,
+    },
+    () => connection.totalCount,
+  );
+}
+
+/** `page` with a totalCount computed on first read (and kept). */
+export function withTotal<P extends object>(
+  page: P,
+  totalCount: number | (() => number),
+): P & { readonly totalCount: number } {
+  let value = typeof totalCount === 'number' ? totalCount : undefined;
+  return Object.defineProperty(page, 'totalCount', {
+    enumerable: true,
+    get: () => (value ??= (totalCount as () => number)()),
+  }) as P & { readonly totalCount: number };
 }

@@ -10,10 +10,11 @@ import { RecordsProjection } from './records.projection.js';
 
 const TABLES = {
   records: 'id',
-  record_countries: 'record_id, country, role',
-  record_history: 'position',
-  commitment_signatories: 'commitment_id, country',
-  evidence_links: 'commitment_id, evidence_id, linked_position',
+  record_history: 'seq',
+  country_records: 'record_id, country, from_seq',
+  country_stats: 'country, seq',
+  country_day_counts: 'country, counter, day',
+  country_day_history: 'country, counter, day, seq',
 };
 
 /** Every projected table, in a stable order: two read DBs are equal when their dumps are. */
@@ -100,32 +101,44 @@ describe('RecordsProjection', () => {
       retracted: 1,
       retraction_reason: 'Not substantiated',
     });
-    // Nationalities of an arrest are NATIONALS_AFFECTED countries of the record (added by the domain).
+    // Nationalities of an arrest are NATIONALS_AFFECTED countries of the record (added by the domain),
+    // and the record is filed under each of its countries and under '*' (the whole tracker).
     expect(
       db
-        .prepare('SELECT country, role FROM record_countries WHERE record_id = ? ORDER BY country')
+        .prepare(
+          'SELECT country, roles FROM country_records WHERE record_id = ? AND to_seq IS NULL ORDER BY country',
+        )
         .all(t.ID.arrest),
     ).toEqual([
-      { country: 'CN', role: 'NATIONALS_AFFECTED' },
-      { country: 'KH', role: 'ACTING' },
-      { country: 'LA', role: 'NATIONALS_AFFECTED' },
+      { country: '*', roles: '' },
+      { country: 'CN', roles: ',NATIONALS_AFFECTED,' },
+      { country: 'KH', roles: ',ACTING,' },
+      { country: 'LA', roles: ',NATIONALS_AFFECTED,' },
     ]);
     expect(
-      db.prepare('SELECT country, implementation FROM commitment_signatories ORDER BY country').all(),
+      db
+        .prepare(
+          `SELECT country, implementation FROM country_records
+           WHERE record_id = ? AND to_seq IS NULL AND implementation IS NOT NULL ORDER BY country`,
+        )
+        .all(t.ID.commitment),
     ).toEqual([
       { country: 'KH', implementation: 'SUBSTANTIAL' },
       // The task force is Cambodia's: its SUPPORTS link moved only Cambodia off NO_EVIDENCE.
       { country: 'LA', implementation: 'NO_EVIDENCE' },
     ]);
+    // Each status Cambodia's row went through is a version of it, closed when the next began.
     expect(
       db
         .prepare(
-          'SELECT evidence_id, relation, unlinked_at IS NOT NULL AS unlinked, unlink_reason FROM evidence_links ORDER BY linked_position',
+          `SELECT implementation, to_seq IS NULL AS current FROM country_records
+           WHERE record_id = ? AND country = 'KH' ORDER BY from_seq`,
         )
-        .all(),
+        .all(t.ID.commitment),
     ).toEqual([
-      { evidence_id: t.ID.taskForce, relation: 'SUPPORTS', unlinked: 0, unlink_reason: null },
-      { evidence_id: t.ID.detention, relation: 'CONTRADICTS', unlinked: 1, unlink_reason: 'Linked in error' },
+      { implementation: 'NO_EVIDENCE', current: 0 },
+      { implementation: 'LIMITED', current: 0 },
+      { implementation: 'SUBSTANTIAL', current: 1 },
     ]);
   });
 
@@ -133,7 +146,7 @@ describe('RecordsProjection', () => {
     await recordScenario(harness);
     const all = await harness.store.readAll();
     const history = harness.readDb.db
-      .prepare('SELECT position, event_type, actor, state FROM record_history ORDER BY position')
+      .prepare('SELECT position, event_type, actor, state FROM record_history ORDER BY seq')
       .all() as { position: string; event_type: string; actor: string; state: string }[];
     expect(history.map((h) => [h.position, h.event_type])).toEqual(all.map((e) => [e.position, e.type]));
     expect(history.every((h) => h.actor === 'tester')).toBe(true);
@@ -149,6 +162,7 @@ describe('RecordsProjection', () => {
     for (let round = 0; round < 2; round++) {
       twice.transaction(() => {
         for (const event of events) projection.apply(event, twice.db);
+        projection.endBatch(twice.db);
       });
     }
     const rebuilt = await harness.rebuild();

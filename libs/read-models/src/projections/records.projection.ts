@@ -3,57 +3,82 @@ import {
   RECORD_EVENT_TYPES,
   recordIdFromStream,
   recordsDecider,
+  isRetracted,
   type AnyRecordState,
-  type CountryCode,
-  type EvidenceLinked,
-  type EvidenceUnlinked,
   type ImplementationStatusSet,
-  type MadeCommitment,
   type RecordEvent,
   type RecordKind,
   type RecordState,
 } from '@tracker/domain';
 import type { RecordedEvent } from '@tracker/event-store';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import {
-  liveOf,
-  RECORD_COLUMN_NAMES,
-  stateColumns,
-  type AnyLive,
-  type StateColumns,
-} from '../records/record-columns.js';
+import { liveOf, RECORD_COLUMN_NAMES, stateColumns, type AnyLive } from '../records/record-columns.js';
+import type { AnyRecordView } from '../records/record-view.js';
 import type { ChangeNotice, Projection } from '../runner/projection.js';
+import {
+  ALL_COUNTRIES,
+  contributionOf,
+  diffCounts,
+  EMPTY_CONTRIBUTION,
+  FACET_COLUMNS,
+  sameFacet,
+  STAT_COLUMNS,
+  type Contribution,
+} from './country-facets.js';
 
 const CREATION_EVENT_TYPES: ReadonlySet<string> = new Set(Object.values(CREATION_EVENTS));
+/** Records kept in memory between batches; past this the cache starts afresh after a batch. */
+const RECORD_CACHE_LIMIT = 50_000;
 
-interface StoredRecord {
+/** A record as the projection keeps it between events: parsed once, not per event. */
+interface CachedRecord {
   kind: RecordKind;
-  state: string;
-  country_codes: string;
+  state: RecordState<AnyLive>;
   position: string;
-  created_at: string;
-  created_by: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  /** rowid of its current row in country_records, per country. */
+  facetRows: Record<string, number>;
+  contribution: Contribution;
+  /** The `records` row to write at the end of the batch (undefined when written). */
+  dirtyRow?: unknown[];
+}
+
+/** What the projection holds in memory for one read DB; dropped whenever a batch rolls back. */
+interface Memory {
+  statements: Statements;
+  records: Map<string, CachedRecord>;
+  stats: Map<string, number[]>;
+  dayCounts: Map<string, number>;
+  dirtyDays: Set<string>;
+  seq: number;
+  knownAt: string;
+  maxOccurred: string;
 }
 
 /**
- * Every record's current state and its whole history. The state is the domain's own: the stored state
- * is loaded, the domain's `evolve` folds the event into it, and the result is stored, so the read model
- * can never disagree with the deciders. Columns for sorting and filtering are derived from that state
- * (record-columns.ts); each event also lands in `record_history` with the state after it, which serves
- * both `history` and "as of".
+ * Every record's current state, its whole history, and the per-country model: the lists each country's
+ * queries page through (`country_records`) and its tallies (`country_stats`, day counts), all versioned
+ * by `seq` so "as of" reads the same tables as "now" (read-model.schema.ts).
+ *
+ * The state is the domain's own: the domain's `evolve` folds each event into it, so the read model can
+ * never disagree with the deciders. What a record adds to its countries is a pure function of its state
+ * (country-facets.ts); an event changes exactly the difference between the record's contribution before
+ * and after it. States, tallies and row ids stay in memory between events, so a replay reads nothing back.
  */
 export class RecordsProjection implements Projection {
   readonly name = 'records';
   /** Bump on any change to what this writes: the read DB is then rebuilt from the store. */
-  readonly version = 1;
+  readonly version = 2;
   readonly handles: ReadonlySet<string> = new Set(RECORD_EVENT_TYPES);
-  private readonly statements = new WeakMap<DatabaseSync, Statements>();
+  private readonly memories = new WeakMap<DatabaseSync, Memory>();
 
   apply(event: RecordedEvent, db: DatabaseSync): ChangeNotice[] {
     const recordId = recordIdFromStream(event.stream);
     if (recordId === undefined) return [];
-    const sql = this.statementsFor(db);
-    const stored = sql.findRecord.get(recordId) as StoredRecord | undefined;
+    const memory = this.memoryFor(db);
+    const sql = memory.statements;
+    const stored = this.load(memory, recordId);
     // The runner never repeats an event, but a replay over a kept DB (or a retried batch) must not
     // apply one twice: positions only grow within a record.
     if (stored !== undefined && stored.position >= event.position) return [];
@@ -63,7 +88,7 @@ export class RecordsProjection implements Projection {
     const before: AnyRecordState =
       stored === undefined
         ? recordsDecider.initialState()
-        : ({ kind: stored.kind, state: JSON.parse(stored.state) } as AnyRecordState);
+        : ({ kind: stored.kind, state: stored.state } as AnyRecordState);
     const domainEvent = { type: event.type, data: event.data } as RecordEvent;
     const after = recordsDecider.evolve(before, domainEvent);
     if (after.kind === undefined) return [];
@@ -71,143 +96,277 @@ export class RecordsProjection implements Projection {
     const columns = stateColumns(after.kind, state);
     const recordedAt = event.recordedAt.toISOString();
     const actor = typeof event.metadata.actor === 'string' ? event.metadata.actor : null;
-    const row = {
-      ...columns,
-      id: recordId,
-      created_at: stored?.created_at ?? recordedAt,
-      created_by: stored === undefined ? actor : stored.created_by,
-      updated_at: recordedAt,
-      updated_by: actor,
-      position: event.position,
-      revision: Number(event.revision),
-    };
+    const seq = ++memory.seq;
+    if (recordedAt > memory.knownAt) memory.knownAt = recordedAt;
+    if (columns.occurred_start > memory.maxOccurred) memory.maxOccurred = columns.occurred_start;
 
-    sql.upsertRecord.run(row);
-    sql.insertHistory.run({
-      ...row,
-      event_id: event.id,
-      event_type: event.type,
-      recorded_at: recordedAt,
-      actor,
-      metadata: JSON.stringify(event.metadata),
-      data: JSON.stringify(event.data),
+    const record: CachedRecord = stored ?? {
+      kind: after.kind,
+      state,
+      position: event.position,
+      createdAt: recordedAt,
+      createdBy: actor,
+      facetRows: {},
+      contribution: EMPTY_CONTRIBUTION,
+    };
+    const previous = record.contribution;
+    const contribution = contributionOf(viewOf(after.kind, state));
+    record.state = state;
+    record.position = event.position;
+    record.contribution = contribution;
+    memory.records.set(recordId, record);
+
+    const values = RECORD_COLUMN_NAMES.map((name) => {
+      switch (name) {
+        case 'created_at':
+          return record.createdAt;
+        case 'created_by':
+          return record.createdBy;
+        case 'updated_at':
+          return recordedAt;
+        case 'updated_by':
+          return actor;
+        case 'position':
+          return event.position;
+        case 'revision':
+          return Number(event.revision);
+        default:
+          return columns[name];
+      }
     });
-    sql.deleteCountries.run(recordId);
-    for (const { code, role } of JSON.parse(columns.countries) as { code: string; role: string }[]) {
-      sql.insertCountry.run(recordId, code, role);
-    }
-    if (after.kind === 'COMMITMENT') this.applyCommitment(sql, recordId, domainEvent, state, row);
-
-    return [this.notice(recordId, after.kind, stored, columns, event, domainEvent)];
-  }
-
-  private applyCommitment(
-    sql: Statements,
-    commitmentId: string,
-    event: RecordEvent,
-    state: RecordState<AnyLive>,
-    row: { position: string; updated_at: string },
-  ): void {
-    const live = liveOf(state) as unknown as MadeCommitment;
-    sql.deleteSignatories.run(commitmentId);
-    for (const [country, implementation] of Object.entries(live.implementation)) {
-      sql.insertSignatory.run(commitmentId, country, implementation);
-    }
-    if (event.type === 'EvidenceLinked') {
-      const link = (event as EvidenceLinked).data;
-      sql.insertLink.run({
-        commitment_id: commitmentId,
-        evidence_id: link.evidenceId,
-        evidence_kind: link.evidenceKind,
-        relation: link.relation,
-        countries: JSON.stringify(link.countries),
-        note: link.note ?? null,
-        linked_at: row.updated_at,
-        linked_position: row.position,
-      });
-    }
-    if (event.type === 'EvidenceUnlinked') {
-      const { evidenceId, reason } = (event as EvidenceUnlinked).data;
-      sql.closeLink.run(row.updated_at, reason, commitmentId, evidenceId);
-    }
-  }
-
-  /** Who hears about it: every country the record involved before or involves now. */
-  private notice(
-    recordId: string,
-    kind: RecordKind,
-    stored: StoredRecord | undefined,
-    columns: StateColumns,
-    event: RecordedEvent,
-    domainEvent: RecordEvent,
-  ): ChangeNotice {
-    const codes = new Set<CountryCode>(splitCodes(columns.country_codes));
-    if (stored !== undefined) for (const code of splitCodes(stored.country_codes)) codes.add(code);
-    const notice: ChangeNotice = {
+    sql.insertHistory.run(
+      seq,
       recordId,
-      kind,
-      countries: [...codes].sort(),
-      position: event.position,
-      eventType: event.type,
-    };
-    if (domainEvent.type === 'ImplementationStatusSet') {
-      const { previous, status, country } = (domainEvent as ImplementationStatusSet).data;
-      notice.commitmentStatus = { from: previous, to: status, countries: [country] };
-    }
-    return notice;
+      event.id,
+      event.type,
+      recordedAt,
+      memory.knownAt,
+      memory.maxOccurred,
+      actor,
+      JSON.stringify(event.metadata),
+      JSON.stringify(event.data),
+      ...values,
+    );
+    this.applyFacets(memory, recordId, record, previous, contribution, seq);
+    this.applyTallies(memory, previous, contribution, seq);
+    record.dirtyRow = [recordId, ...values];
+
+    return [notice(recordId, after.kind, previous, contribution, event, domainEvent)];
   }
 
-  private statementsFor(db: DatabaseSync): Statements {
-    let statements = this.statements.get(db);
-    if (statements === undefined) {
-      statements = prepareStatements(db);
-      this.statements.set(db, statements);
+  /** Writes what the batch left in memory only: each record's latest row, each day count's latest value. */
+  endBatch(db: DatabaseSync): void {
+    const memory = this.memories.get(db);
+    if (memory === undefined) return;
+    for (const record of memory.records.values()) {
+      if (record.dirtyRow === undefined) continue;
+      memory.statements.upsertRecord.run(...(record.dirtyRow as never[]), JSON.stringify(record.facetRows));
+      record.dirtyRow = undefined;
     }
-    return statements;
+    for (const key of memory.dirtyDays) {
+      const [country, counter, day] = key.split('|') as [string, string, string];
+      memory.statements.upsertDayCount.run(country, counter, day, memory.dayCounts.get(key) ?? 0);
+    }
+    memory.dirtyDays.clear();
+    if (memory.records.size > RECORD_CACHE_LIMIT) memory.records.clear();
+    if (memory.dayCounts.size > RECORD_CACHE_LIMIT) memory.dayCounts.clear();
+  }
+
+  /** The batch was rolled back: what memory holds may be ahead of the DB, so it is read again. */
+  rollback(db: DatabaseSync): void {
+    this.memories.delete(db);
+  }
+
+  private applyFacets(
+    memory: Memory,
+    recordId: string,
+    record: CachedRecord,
+    previous: Contribution,
+    next: Contribution,
+    seq: number,
+  ): void {
+    const sql = memory.statements;
+    for (const [country, row] of previous.rows) {
+      const replacement = next.rows.get(country);
+      if (replacement !== undefined && sameFacet(row, replacement)) continue;
+      const rowid = record.facetRows[country];
+      if (rowid !== undefined) sql.closeFacet.run(seq, rowid);
+      delete record.facetRows[country];
+    }
+    for (const [country, row] of next.rows) {
+      const old = previous.rows.get(country);
+      if (old !== undefined && sameFacet(old, row)) continue;
+      const result = sql.insertFacet.run(
+        country,
+        recordId,
+        ...FACET_COLUMNS.map((column) => row[column]),
+        seq,
+      );
+      record.facetRows[country] = Number(result.lastInsertRowid);
+    }
+  }
+
+  private applyTallies(memory: Memory, previous: Contribution, next: Contribution, seq: number): void {
+    const sql = memory.statements;
+    for (const [country, deltas] of diffCounts(previous.stats, next.stats)) {
+      const values = this.statsOf(memory, country);
+      for (const [index, delta] of deltas) values[index]! += delta;
+      sql.insertStats.run(country, seq, ...values);
+    }
+    for (const [country, deltas] of diffCounts(previous.days, next.days)) {
+      for (const [counterDay, delta] of deltas) {
+        const key = `${country}|${counterDay}`;
+        const value = this.dayCountOf(memory, key) + delta;
+        memory.dayCounts.set(key, value);
+        memory.dirtyDays.add(key);
+        const [counter, day] = counterDay.split('|') as [string, string];
+        sql.insertDayHistory.run(country, counter, day, seq, value);
+      }
+    }
+  }
+
+  private statsOf(memory: Memory, country: string): number[] {
+    let values = memory.stats.get(country);
+    if (values === undefined) {
+      const row = memory.statements.latestStats.get(country) as Record<string, number> | undefined;
+      values = STAT_COLUMNS.map((name) => row?.[name] ?? 0);
+      memory.stats.set(country, values);
+    }
+    return values;
+  }
+
+  private dayCountOf(memory: Memory, key: string): number {
+    const cached = memory.dayCounts.get(key);
+    if (cached !== undefined) return cached;
+    const [country, counter, day] = key.split('|') as [string, string, string];
+    const row = memory.statements.findDayCount.get(country, counter, day) as { value: number } | undefined;
+    return row?.value ?? 0;
+  }
+
+  private load(memory: Memory, recordId: string): CachedRecord | undefined {
+    const cached = memory.records.get(recordId);
+    if (cached !== undefined) return cached;
+    const row = memory.statements.findRecord.get(recordId) as StoredRecord | undefined;
+    if (row === undefined) return undefined;
+    const state = JSON.parse(row.state) as RecordState<AnyLive>;
+    const record: CachedRecord = {
+      kind: row.kind,
+      state,
+      position: row.position,
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+      facetRows: JSON.parse(row.facet_rows) as Record<string, number>,
+      contribution: contributionOf(viewOf(row.kind, state)),
+    };
+    memory.records.set(recordId, record);
+    return record;
+  }
+
+  private memoryFor(db: DatabaseSync): Memory {
+    let memory = this.memories.get(db);
+    if (memory === undefined) {
+      const statements = prepareStatements(db);
+      const last = statements.lastHistory.get() as
+        { seq: number; known_at: string; max_occurred: string } | undefined;
+      memory = {
+        statements,
+        records: new Map(),
+        stats: new Map(),
+        dayCounts: new Map(),
+        dirtyDays: new Set(),
+        seq: last?.seq ?? 0,
+        knownAt: last?.known_at ?? '',
+        maxOccurred: last?.max_occurred ?? '',
+      };
+      this.memories.set(db, memory);
+    }
+    return memory;
   }
 }
 
-function splitCodes(column: string): string[] {
-  return column.split(',').filter((code) => code !== '');
+interface StoredRecord {
+  kind: RecordKind;
+  state: string;
+  position: string;
+  created_at: string;
+  created_by: string | null;
+  facet_rows: string;
+}
+
+/** What contributionOf needs of a record: its kind, state, content and whether it is retracted. */
+function viewOf(kind: RecordKind, state: RecordState<AnyLive>): AnyRecordView {
+  return { kind, state, live: liveOf(state), retracted: isRetracted(state) } as unknown as AnyRecordView;
+}
+
+/** Who hears about it: every country the record involved before or involves now. */
+function notice(
+  recordId: string,
+  kind: RecordKind,
+  previous: Contribution,
+  next: Contribution,
+  event: RecordedEvent,
+  domainEvent: RecordEvent,
+): ChangeNotice {
+  const codes = new Set<string>([...previous.rows.keys(), ...next.rows.keys()]);
+  codes.delete(ALL_COUNTRIES);
+  const notice: ChangeNotice = {
+    recordId,
+    kind,
+    countries: [...codes].sort(),
+    position: event.position,
+    eventType: event.type,
+  };
+  if (domainEvent.type === 'ImplementationStatusSet') {
+    const { previous: from, status, country } = (domainEvent as ImplementationStatusSet).data;
+    notice.commitmentStatus = { from, to: status, countries: [country] };
+  }
+  return notice;
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
 
 function prepareStatements(db: DatabaseSync) {
   const columns = RECORD_COLUMN_NAMES.join(', ');
-  const values = RECORD_COLUMN_NAMES.map((name) => `:${name}`).join(', ');
-  const updates = RECORD_COLUMN_NAMES.map((name) => `${name} = excluded.${name}`).join(', ');
+  const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+  const updates = [...RECORD_COLUMN_NAMES, 'facet_rows']
+    .map((name) => `${name} = excluded.${name}`)
+    .join(', ');
   const statement = (text: string): StatementSync => db.prepare(text);
   return {
     findRecord: statement(
-      'SELECT kind, state, country_codes, position, created_at, created_by FROM records WHERE id = ?',
+      'SELECT kind, state, position, created_at, created_by, facet_rows FROM records WHERE id = ?',
+    ),
+    lastHistory: statement(
+      'SELECT seq, known_at, max_occurred FROM record_history ORDER BY seq DESC LIMIT 1',
     ),
     upsertRecord: statement(
-      `INSERT INTO records (id, ${columns}) VALUES (:id, ${values})
+      `INSERT INTO records (id, ${columns}, facet_rows) VALUES (${marks(RECORD_COLUMN_NAMES.length + 2)})
        ON CONFLICT (id) DO UPDATE SET ${updates}`,
     ),
     insertHistory: statement(
-      `INSERT OR IGNORE INTO record_history
-         (id, event_id, event_type, recorded_at, actor, metadata, data, ${columns})
-       VALUES (:id, :event_id, :event_type, :recorded_at, :actor, :metadata, :data, ${values})`,
+      `INSERT INTO record_history
+         (seq, id, event_id, event_type, recorded_at, known_at, max_occurred, actor, metadata, data, ${columns})
+       VALUES (${marks(10 + RECORD_COLUMN_NAMES.length)})`,
     ),
-    deleteCountries: statement('DELETE FROM record_countries WHERE record_id = ?'),
-    insertCountry: statement(
-      'INSERT OR IGNORE INTO record_countries (record_id, country, role) VALUES (?, ?, ?)',
+    insertFacet: statement(
+      `INSERT INTO country_records (country, record_id, ${FACET_COLUMNS.join(', ')}, from_seq)
+       VALUES (${marks(FACET_COLUMNS.length + 3)})`,
     ),
-    deleteSignatories: statement('DELETE FROM commitment_signatories WHERE commitment_id = ?'),
-    insertSignatory: statement(
-      'INSERT INTO commitment_signatories (commitment_id, country, implementation) VALUES (?, ?, ?)',
+    closeFacet: statement('UPDATE country_records SET to_seq = ? WHERE rowid = ?'),
+    latestStats: statement('SELECT * FROM country_stats WHERE country = ? ORDER BY seq DESC LIMIT 1'),
+    insertStats: statement(
+      `INSERT INTO country_stats (country, seq, ${STAT_COLUMNS.join(', ')})
+       VALUES (${marks(STAT_COLUMNS.length + 2)})`,
     ),
-    insertLink: statement(
-      `INSERT OR IGNORE INTO evidence_links
-         (commitment_id, evidence_id, evidence_kind, relation, countries, note, linked_at, linked_position)
-       VALUES (:commitment_id, :evidence_id, :evidence_kind, :relation, :countries, :note, :linked_at,
-               :linked_position)`,
+    findDayCount: statement(
+      'SELECT value FROM country_day_counts WHERE country = ? AND counter = ? AND day = ?',
     ),
-    closeLink: statement(
-      `UPDATE evidence_links SET unlinked_at = ?, unlink_reason = ?
-       WHERE commitment_id = ? AND evidence_id = ? AND unlinked_at IS NULL`,
+    upsertDayCount: statement(
+      `INSERT INTO country_day_counts (country, counter, day, value) VALUES (?, ?, ?, ?)
+       ON CONFLICT (country, counter, day) DO UPDATE SET value = excluded.value`,
+    ),
+    insertDayHistory: statement(
+      'INSERT INTO country_day_history (country, counter, day, seq, value) VALUES (?, ?, ?, ?, ?)',
     ),
   };
 }

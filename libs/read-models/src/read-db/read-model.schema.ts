@@ -1,11 +1,25 @@
+import { FACET_COLUMNS, STAT_COLUMNS } from '../projections/country-facets.js';
 import { CHECKPOINT_TABLE_SQL } from '../runner/checkpoint-store.js';
 import type { Migration } from './read-database.js';
 
 /*
- * The read DB's tables. `records` holds each record's current state (the domain's own state, folded by
- * the domain's `evolve`) and the columns queries sort and filter on; `record_history` holds every event
- * with the same columns as they were right after it, so "as of" a recording time reads the same shape
- * as "now" (see records/record-source.ts). Everything here is disposable: a rebuild replays the store.
+ * The read DB's tables. Everything here is disposable: a rebuild replays the store.
+ *
+ * - `records`: each record's current state (the domain's own, folded by its `evolve`) and the columns
+ *   derived from it; read by id.
+ * - `record_history`: one row per event, numbered `seq` in store order, with the record as it stood right
+ *   after it. Serves `history`, and "as of": a recording time resolves to the last `seq` recorded by then
+ *   (`known_at`, the store clock never running backwards), and a record as of `seq` S is its latest row
+ *   with `seq <= S`.
+ * - `country_records`: every record filed under each country it involves, and under `*` (every list of
+ *   the whole tracker), with the columns the lists sort and filter on. Versioned: a row holds from
+ *   `from_seq` until `to_seq` (NULL while current), and a new version is written only when one of its
+ *   columns changes. "Now" reads rows whose `to_seq` is NULL; "as of S" rows that held at S.
+ * - `country_stats`: the fixed tallies of each country (and of `*`), one row per change, keyed by
+ *   (country, seq): now is the latest row, as of S the latest row with `seq <= S`.
+ * - `country_day_counts` / `country_day_history`: tallies keyed by a day (deadlines not met, custody
+ *   begun), now and per change: answers that depend on today (overdue, days in custody) sum them up to
+ *   today, over distinct days, never over records.
  */
 const RECORD_COLUMNS = `
   kind TEXT NOT NULL,
@@ -17,7 +31,7 @@ const RECORD_COLUMNS = `
   state TEXT NOT NULL,
   -- [{ code, role }], JSON, as in the record's fields.
   countries TEXT NOT NULL,
-  -- ',KH,CN,': every distinct code, for a membership test that needs no join.
+  -- ',KH,CN,': every distinct code.
   country_codes TEXT NOT NULL,
   occurred_start TEXT NOT NULL,
   occurred_end TEXT NOT NULL,
@@ -35,62 +49,109 @@ const RECORD_COLUMNS = `
 
 const RECORDS_SQL = `
 CREATE TABLE records (
-  id TEXT PRIMARY KEY,${RECORD_COLUMNS}
+  id TEXT PRIMARY KEY,${RECORD_COLUMNS},
+  -- { country: rowid } of the record's current rows in country_records.
+  facet_rows TEXT NOT NULL
 );
-CREATE INDEX records_by_occurred ON records (occurred_start DESC, id DESC);
-CREATE INDEX records_by_kind ON records (kind, occurred_start DESC, id DESC);
-CREATE INDEX records_by_meeting ON records (meeting_id) WHERE meeting_id IS NOT NULL;
 
-CREATE TABLE record_countries (
-  record_id TEXT NOT NULL,
-  country TEXT NOT NULL,
-  role TEXT NOT NULL,
-  PRIMARY KEY (record_id, country, role)
-);
-CREATE INDEX record_countries_by_country ON record_countries (country, record_id);
-
--- One row per event of every record, with the record as it stood right after it.
 CREATE TABLE record_history (
+  seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL,
   event_id TEXT NOT NULL,
   event_type TEXT NOT NULL,
   recorded_at TEXT NOT NULL,
+  -- The latest recording time seen up to this event: never decreases, so "as of" is a seek.
+  known_at TEXT NOT NULL,
+  -- The latest occurred_start of any record up to this event: no row valid at this seq sorts later.
+  max_occurred TEXT NOT NULL,
   actor TEXT,
   metadata TEXT NOT NULL,
-  data TEXT NOT NULL,${RECORD_COLUMNS},
-  PRIMARY KEY (position)
+  data TEXT NOT NULL,${RECORD_COLUMNS}
 );
-CREATE INDEX record_history_by_record ON record_history (id, position);
-CREATE INDEX record_history_by_recorded_at ON record_history (recorded_at, id);
+`;
 
-CREATE TABLE commitment_signatories (
-  commitment_id TEXT NOT NULL,
+/** Secondary indexes: left out during a bulk rebuild and built at its end (see RecordsProjection). */
+export const READ_MODEL_INDEXES_SQL = `
+CREATE INDEX IF NOT EXISTS record_history_by_record ON record_history (id, seq);
+CREATE INDEX IF NOT EXISTS record_history_by_time ON record_history (known_at);
+CREATE INDEX IF NOT EXISTS country_records_newest
+  ON country_records (country, occurred_start DESC, record_id DESC, to_seq, from_seq);
+CREATE INDEX IF NOT EXISTS country_records_by_kind
+  ON country_records (country, kind, occurred_start DESC, record_id DESC, to_seq, from_seq);
+CREATE INDEX IF NOT EXISTS country_records_by_record ON country_records (record_id, country);
+CREATE INDEX IF NOT EXISTS country_records_by_implementation
+  ON country_records (country, implementation, occurred_start DESC, record_id DESC)
+  WHERE kind = 'COMMITMENT';
+CREATE INDEX IF NOT EXISTS country_records_by_meeting
+  ON country_records (meeting_id, occurred_start DESC, record_id DESC)
+  WHERE meeting_id IS NOT NULL AND country = '*';
+CREATE INDEX IF NOT EXISTS country_records_by_statement
+  ON country_records (statement_id, occurred_start DESC, record_id DESC)
+  WHERE statement_id IS NOT NULL AND country = '*';
+CREATE INDEX IF NOT EXISTS country_records_by_custody
+  ON country_records (country, in_custody, occurred_start DESC, record_id DESC)
+  WHERE kind = 'DETENTION';
+CREATE INDEX IF NOT EXISTS country_records_by_indicator
+  ON country_records (country, indicator_key, provenance, occurred_start DESC, record_id DESC)
+  WHERE indicator_key IS NOT NULL;
+`;
+
+const FACET_TYPES: Record<(typeof FACET_COLUMNS)[number], string> = {
+  kind: 'TEXT NOT NULL',
+  occurred_start: 'TEXT NOT NULL',
+  occurred_end: 'TEXT NOT NULL',
+  roles: 'TEXT NOT NULL',
+  retracted: 'INTEGER NOT NULL',
+  implementation: 'TEXT',
+  due_day: 'TEXT',
+  meeting_id: 'TEXT',
+  statement_id: 'TEXT',
+  theme_key: 'TEXT',
+  in_custody: 'INTEGER',
+  indicator: 'TEXT',
+  indicator_key: 'TEXT',
+  provenance: 'TEXT',
+};
+
+const COUNTRY_SQL = `
+CREATE TABLE country_records (
   country TEXT NOT NULL,
-  implementation TEXT NOT NULL,
-  PRIMARY KEY (commitment_id, country)
+  record_id TEXT NOT NULL,
+  ${FACET_COLUMNS.map((name) => `${name} ${FACET_TYPES[name]}`).join(',\n  ')},
+  from_seq INTEGER NOT NULL,
+  to_seq INTEGER
 );
-CREATE INDEX commitment_signatories_by_country ON commitment_signatories (country, implementation);
 
--- Every evidence link ever made; an unlinked one keeps its row with unlinked_at set.
-CREATE TABLE evidence_links (
-  commitment_id TEXT NOT NULL,
-  evidence_id TEXT NOT NULL,
-  evidence_kind TEXT NOT NULL,
-  relation TEXT NOT NULL,
-  countries TEXT NOT NULL,
-  note TEXT,
-  linked_at TEXT NOT NULL,
-  linked_position TEXT NOT NULL,
-  unlinked_at TEXT,
-  unlink_reason TEXT,
-  PRIMARY KEY (commitment_id, evidence_id, linked_position)
-);
-CREATE INDEX evidence_links_by_evidence ON evidence_links (evidence_id);
+CREATE TABLE country_stats (
+  country TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  ${STAT_COLUMNS.map((name) => `${name} INTEGER NOT NULL`).join(',\n  ')},
+  PRIMARY KEY (country, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE country_day_counts (
+  country TEXT NOT NULL,
+  counter TEXT NOT NULL,
+  day TEXT NOT NULL,
+  value INTEGER NOT NULL,
+  PRIMARY KEY (country, counter, day)
+) WITHOUT ROWID;
+
+CREATE TABLE country_day_history (
+  country TEXT NOT NULL,
+  counter TEXT NOT NULL,
+  day TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  value INTEGER NOT NULL,
+  PRIMARY KEY (country, counter, day, seq)
+) WITHOUT ROWID;
 `;
 
 export const READ_MODEL_MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'projection checkpoint', sql: CHECKPOINT_TABLE_SQL },
-  { version: 2, description: 'records, history, signatories, evidence links', sql: RECORDS_SQL },
+  { version: 2, description: 'records and their history', sql: RECORDS_SQL },
+  { version: 3, description: 'per-country lists and tallies, versioned', sql: COUNTRY_SQL },
+  { version: 4, description: 'indexes', sql: READ_MODEL_INDEXES_SQL },
 ];
 
 /** The highest migration: part of the read DB's fingerprint, with the projections' versions. */

@@ -1,12 +1,20 @@
 import { isIsoDay, RECORD_KINDS, type RecordKind, type RecordState } from '@tracker/domain';
 import { InvalidQueryArgumentError, ReadModelNotFoundError } from '../errors/read-model-errors.js';
-import { decodeCursor, pageSize, toConnection, type Connection, type PageRequest } from '../paging/page.js';
+import { checkCountryCode } from '../countries/country-code.js';
+import { ALL_COUNTRIES, STAT_INDEX, type StatColumn } from '../projections/country-facets.js';
+import { mapConnection, type Connection, type PageRequest } from '../paging/page.js';
 import type { ReadDatabase } from '../read-db/read-database.js';
-import { liveOf, type AnyLive, type RecordRow } from './record-columns.js';
-import { involvesCountry, recordsRelation } from './record-source.js';
+import { liveOf, RECORD_COLUMN_NAMES, type AnyLive, type RecordRow } from './record-columns.js';
+import { countIds, pageIds, type ListWalk } from './record-lists.js';
 import type { AnyRecordView } from './record-view.js';
 import { snapshotAt, type Snapshot } from './snapshot.js';
-import { and, inList, sql, type Sql } from './sql.js';
+import { sql, type Sql } from './sql.js';
+import { StatsReader } from '../countries/stats.reader.js';
+
+/** The most countries one filter may name: every list walks each one, so the list is bounded. */
+export const MAX_FILTER_COUNTRIES = 50;
+/** The most ids one lookup may name. */
+export const MAX_FILTER_IDS = 100;
 
 /** Which records: all of them unless narrowed. Countries match in any role. */
 export interface RecordFilter {
@@ -19,23 +27,38 @@ export interface RecordFilter {
   readonly retracted?: boolean | null;
 }
 
+const COLUMNS = ['id', ...RECORD_COLUMN_NAMES].join(', ');
+
 /**
- * Records as views, one at a time or a page at a time, now or as of a recording time. The other
- * readers build on it: they add conditions on `r` (see record-source.ts) and page newest first.
+ * Records as views, one at a time or a page at a time, now or as of a recording time. Pages walk the
+ * per-country lists (`country_records`, see record-lists.ts); a record's content is then read by id:
+ * its `records` row now, its latest `record_history` row up to the snapshot as of a past time.
  */
 export class RecordsReader {
+  readonly stats: StatsReader;
+
   constructor(
     private readonly readDb: ReadDatabase,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.stats = new StatsReader(readDb);
+  }
 
   /** The snapshot for `asOf` (now when absent), with the reader's clock for "today". */
   at(asOf?: Date | string | null): Snapshot {
-    return snapshotAt(asOf, this.clock);
+    const snapshot = snapshotAt(asOf, this.clock);
+    if (snapshot.asOf === undefined) return snapshot;
+    const row = this.readDb.db
+      .prepare(
+        `SELECT seq, max_occurred FROM record_history INDEXED BY record_history_by_time
+         WHERE known_at <= ? ORDER BY known_at DESC, seq DESC LIMIT 1`,
+      )
+      .get(snapshot.asOf) as { seq: number; max_occurred: string } | undefined;
+    return { ...snapshot, seq: row?.seq ?? 0, bound: row?.max_occurred ?? '' };
   }
 
   find(id: string, at: Snapshot): AnyRecordView | undefined {
-    return this.all([sql('r.id = ?', id.toLowerCase())], at)[0];
+    return this.findMany([id], at).get(id.toLowerCase());
   }
 
   get(id: string, at: Snapshot): AnyRecordView {
@@ -47,79 +70,106 @@ export class RecordsReader {
     return view;
   }
 
+  /** The records with these ids (those that exist at the snapshot), by id. One indexed read per id. */
   findMany(ids: readonly string[], at: Snapshot): Map<string, AnyRecordView> {
-    const views = this.all([inList('r.id', [...new Set(ids.map((id) => id.toLowerCase()))])], at);
-    return new Map(views.map((view) => [view.id, view]));
+    const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
+    const statement =
+      at.seq === undefined
+        ? this.readDb.db.prepare(`SELECT ${COLUMNS} FROM records WHERE id = ?`)
+        : this.readDb.db.prepare(
+            `SELECT ${COLUMNS} FROM record_history INDEXED BY record_history_by_record
+             WHERE id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`,
+          );
+    const views = new Map<string, AnyRecordView>();
+    for (const id of wanted) {
+      const row = (at.seq === undefined ? statement.get(id) : statement.get(id, at.seq)) as unknown as
+        RecordRow | undefined;
+      if (row !== undefined) views.set(id, toView(row, at));
+    }
+    return views;
   }
 
-  /** Every record matching `where`, newest first (for tallies: no paging). */
-  all(where: readonly Sql[], at: Snapshot): AnyRecordView[] {
-    const relation = recordsRelation(at);
-    const condition = and(where);
-    const rows = this.readDb.db
-      .prepare(
-        `SELECT r.* FROM ${relation.text} WHERE ${condition.text} ORDER BY r.occurred_start DESC, r.id DESC`,
-      )
-      .all(...relation.params, ...condition.params) as unknown as RecordRow[];
-    return rows.map((row) => toView(row, at));
-  }
-
-  /** One page of the records matching `where`, newest first by occurrence (then by id). */
-  newestFirst(where: readonly Sql[], page: PageRequest, at: Snapshot): Connection<AnyRecordView> {
-    const limit = pageSize(page);
-    const relation = recordsRelation(at);
-    const condition = and(where);
-    const after = page.after
-      ? (() => {
-          const [day, id] = decodeCursor(page.after, ['string', 'string']);
-          return sql('r.occurred_start < ? OR (r.occurred_start = ? AND r.id < ?)', day!, day!, id!);
-        })()
-      : sql('1');
-    const rows = this.readDb.db
-      .prepare(
-        `SELECT r.* FROM ${relation.text} WHERE (${condition.text}) AND (${after.text})
-         ORDER BY r.occurred_start DESC, r.id DESC LIMIT ?`,
-      )
-      .all(...relation.params, ...condition.params, ...after.params, limit + 1) as unknown as RecordRow[];
-    const { total } = this.readDb.db
-      .prepare(`SELECT COUNT(*) AS total FROM ${relation.text} WHERE ${condition.text}`)
-      .get(...relation.params, ...condition.params) as { total: number };
-    return toConnection(
-      rows.map((row) => toView(row, at)),
-      limit,
-      total,
-      (view) => [view.occurredStart, view.id],
+  /** The views of a page of ids, in the page's order. */
+  viewsOf(ids: Connection<string>, at: Snapshot): Connection<AnyRecordView> {
+    const views = this.findMany(
+      ids.edges.map((edge) => edge.node),
+      at,
     );
+    // Every listed id has a record row (the projection writes both in one transaction).
+    return mapConnection(ids, (id) => views.get(id)!);
+  }
+
+  /** A page of records from list walks (record-lists.ts), with their views. */
+  page(
+    walks: readonly ListWalk[],
+    residual: readonly Sql[],
+    page: PageRequest,
+    at: Snapshot,
+    total?: () => number,
+  ): Connection<AnyRecordView> {
+    const count = total ?? (() => countIds(this.readDb, walks, residual, at));
+    return this.viewsOf(pageIds(this.readDb, walks, residual, page, at, count), at);
   }
 
   list(filter: RecordFilter, page: PageRequest, at: Snapshot): Connection<AnyRecordView> {
-    return this.newestFirst(recordFilterSql(filter, at), page, at);
+    const countries = filter.countries ? checkCountries(filter.countries, 'countries') : [ALL_COUNTRIES];
+    return this.listIn(countries, filter, page, at);
+  }
+
+  /** Records involving any of `countries` (or `*`, every record), newest first. */
+  listIn(
+    countries: readonly string[],
+    filter: Omit<RecordFilter, 'countries'>,
+    page: PageRequest,
+    at: Snapshot,
+  ): Connection<AnyRecordView> {
+    const kinds = filter.kinds ? checkKinds(filter.kinds) : undefined;
+    const walks = countries.flatMap((country) => recordWalks(country, kinds));
+    const residual = [...occurredWithin(filter.from, filter.to)];
+    if (filter.retracted !== undefined && filter.retracted !== null) {
+      residual.push(sql('c.retracted = ?', filter.retracted ? 1 : 0));
+    }
+    // A total the tallies already hold: one country (or all), narrowed by kinds at most.
+    const total =
+      countries.length === 1 && residual.length === 0
+        ? () => {
+            const stats = this.stats.statsAt(countries[0]!, at);
+            if (!kinds) return stats[STAT_INDEX.records]!;
+            return kinds.reduce(
+              (sum, kind) => sum + stats[STAT_INDEX[`records_${kind.toLowerCase()}` as StatColumn]]!,
+              0,
+            );
+          }
+        : undefined;
+    return this.page(walks, residual, page, at, total);
   }
 }
 
-export function recordFilterSql(filter: RecordFilter, at: Snapshot): Sql[] {
-  const where: Sql[] = [];
-  if (filter.kinds) where.push(inList('r.kind', checkKinds(filter.kinds)));
-  if (filter.countries) {
-    const codes = filter.countries.map((code) => code.trim().toUpperCase());
-    where.push({
-      text:
-        codes.length === 0 ? '0' : codes.map((code) => `(${involvesCountry(code, at).text})`).join(' OR '),
-      params: codes.flatMap((code) => involvesCountry(code, at).params),
-    });
+/** The walks over one country's records, of the given kinds (one walk per kind) or of every kind. */
+export function recordWalks(country: string, kinds: readonly string[] | undefined): ListWalk[] {
+  if (kinds === undefined) return [{ index: 'country_records_newest', where: sql('c.country = ?', country) }];
+  return [...new Set(kinds)].map((kind) => ({
+    index: 'country_records_by_kind' as const,
+    where: sql('c.country = ? AND c.kind = ?', country, kind),
+  }));
+}
+
+/** Valid, distinct country codes, at most MAX_FILTER_COUNTRIES of them; BAD_USER_INPUT otherwise. */
+export function checkCountries(codes: readonly string[], argument: string): string[] {
+  if (codes.length > MAX_FILTER_COUNTRIES) {
+    throw new InvalidQueryArgumentError(
+      argument,
+      `${argument} may name at most ${MAX_FILTER_COUNTRIES} countries, not ${codes.length}`,
+    );
   }
-  where.push(...occurredWithin(filter.from, filter.to));
-  if (filter.retracted !== undefined && filter.retracted !== null) {
-    where.push(sql('r.retracted = ?', filter.retracted ? 1 : 0));
-  }
-  return where;
+  return [...new Set(codes.map((code) => checkCountryCode(code, argument)))];
 }
 
 /** Records whose occurrence overlaps [from, to]: a "2025" record is within "from 2025-03-01". */
 export function occurredWithin(from: string | null | undefined, to: string | null | undefined): Sql[] {
   const where: Sql[] = [];
-  if (from !== undefined && from !== null) where.push(sql('r.occurred_end >= ?', checkDay(from, 'from')));
-  if (to !== undefined && to !== null) where.push(sql('r.occurred_start <= ?', checkDay(to, 'to')));
+  if (from !== undefined && from !== null) where.push(sql('c.occurred_end >= ?', checkDay(from, 'from')));
+  if (to !== undefined && to !== null) where.push(sql('c.occurred_start <= ?', checkDay(to, 'to')));
   if (from && to && from > to)
     throw new InvalidQueryArgumentError('to', `to (${to}) is before from (${from})`);
   return where;
@@ -137,7 +187,7 @@ function checkKinds(kinds: readonly string[]): string[] {
       throw new InvalidQueryArgumentError('kinds', `${kind} is not a record kind`);
     }
   }
-  return [...kinds];
+  return [...new Set(kinds)];
 }
 
 export function toView(row: RecordRow, at: Snapshot): AnyRecordView {

@@ -182,17 +182,24 @@ export class ProjectionRunner {
   private applyBatch(batch: RecordedEvent[]): void {
     const notices: ChangeNotice[] = [];
     const last = batch[batch.length - 1]!.position;
-    this.options.readDb.transaction(() => {
-      for (const event of batch) {
-        // A restart may hand back events the checkpoint already covers; never apply one twice.
-        if (this.position !== undefined && comparePositions(event.position, this.position) <= 0) continue;
-        for (const projection of this.handlersByType.get(event.type) ?? []) {
-          const produced = projection.apply(event, this.options.readDb.db);
-          if (produced) notices.push(...produced);
+    const { db } = this.options.readDb;
+    try {
+      this.options.readDb.transaction(() => {
+        for (const event of batch) {
+          // A restart may hand back events the checkpoint already covers; never apply one twice.
+          if (this.position !== undefined && comparePositions(event.position, this.position) <= 0) continue;
+          for (const projection of this.handlersByType.get(event.type) ?? []) {
+            const produced = projection.apply(event, db);
+            if (produced) notices.push(...produced);
+          }
         }
-      }
-      this.checkpoints.save(last);
-    });
+        for (const projection of this.options.projections) projection.endBatch?.(db);
+        this.checkpoints.save(last);
+      });
+    } catch (error) {
+      for (const projection of this.options.projections) projection.rollback?.(db);
+      throw error;
+    }
     this.position = last;
     if (this.failing) this.options.logger.info('Projection runner recovered', { position: last });
     this.failing = false;

@@ -24,6 +24,10 @@ export interface Projection {
   /** Event types this projection handles; others never reach `apply`. */
   readonly handles: ReadonlySet<string>;
   apply(event: RecordedEvent, db: DatabaseSync): ChangeNotice[] | void;
+  /** Called once per batch, inside its transaction, after the last `apply`: writes what was deferred. */
+  endBatch?(db: DatabaseSync): void;
+  /** The batch's transaction was rolled back: forget whatever was kept in memory about `db`. */
+  rollback?(db: DatabaseSync): void;
 }
 
 /** The fingerprint that decides whether a read DB file still fits the code. */

@@ -1,17 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RecordKind as RecordKindValue } from '@tracker/domain';
 import {
   GetCountryFiguresQuery,
   GetCountryQuery,
   GetCountryStatsQuery,
   GetCountryTimelineQuery,
+  ListIndicatorFiguresQuery,
   ListCommitmentsQuery,
   ListCountriesQuery,
   ListDetentionsQuery,
   type CountrySummary,
-  type RecordView,
 } from '@tracker/read-models';
 import { CommitmentConnection, CountryCommitmentFilterInput } from '../commitments/commitment.types.js';
 import { RecordKind } from '../common/domain-enums.js';
@@ -19,9 +19,9 @@ import { After, First, pageOf } from '../records/connection.types.js';
 import { DetentionConnection } from '../records/detentions.types.js';
 import { answer } from '../records/read-errors.js';
 import { toCommitmentModel, toDetentionModel, toOccurred, toRecordModel } from '../records/record.mapper.js';
-import type { FigureRecord } from '../records/record.types.js';
+import { FigureRecord } from '../records/record.types.js';
 import { RecordConnection } from '../records/records.types.js';
-import { Country, CountryStats, FigureComparison } from './country.types.js';
+import { Country, CountryStats, FigureComparison, FigureComparisonConnection } from './country.types.js';
 
 function toCountry(summary: CountrySummary & { asOf?: string }): Country {
   return {
@@ -127,23 +127,72 @@ export class CountriesResolver {
     return pageOf(await answer(this.queryBus.execute(query)), toDetentionModel);
   }
 
-  @ResolveField('figures', () => [FigureComparison], {
-    description: 'Its figures per indicator, official and independent side by side.',
+  @ResolveField('figures', () => FigureComparisonConnection, {
+    description:
+      'Its figures per indicator, official and independent side by side: one edge per indicator, in the order of the indicator in lower case.',
   })
   async figures(
     @Parent() country: Country,
+    @First() first: number | undefined,
+    @After() after: string | undefined,
     @Args('indicator', { nullable: true, description: 'Only this indicator (case-insensitive).' })
     indicator?: string,
-  ): Promise<FigureComparison[]> {
-    const comparisons = await answer(
-      this.queryBus.execute(new GetCountryFiguresQuery(country.code, indicator, country.asOf)),
-    );
-    const figures = (list: readonly RecordView<'FIGURE'>[]) =>
-      list.map((view) => toRecordModel(view as never) as FigureRecord);
-    return comparisons.map((c) => ({
-      indicator: c.indicator,
-      official: figures(c.official),
-      independent: figures(c.independent),
-    }));
+  ): Promise<FigureComparisonConnection> {
+    const query = new GetCountryFiguresQuery(country.code, indicator, { first, after }, country.asOf);
+    const groups = await answer(this.queryBus.execute(query));
+    return pageOf(groups, (group) => {
+      const comparison = new FigureComparison();
+      comparison.indicator = group.indicator;
+      comparison.group = group;
+      comparison.asOf = country.asOf;
+      return comparison;
+    });
+  }
+}
+
+/** How many figures of one side to list: the newest, 20 unless asked, at most 100. */
+const FigureCount = () =>
+  Args('first', {
+    type: () => Int,
+    nullable: true,
+    description: 'How many, newest first: 20 by default, at most 100 (more is refused with BAD_USER_INPUT).',
+  });
+
+/** Each side of one indicator's figures, read when asked for, a bounded number at a time. */
+@Resolver(() => FigureComparison)
+export class FigureComparisonResolver {
+  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+
+  @ResolveField('official', () => [FigureRecord], {
+    description: "The government's own figures, newest first.",
+  })
+  official(@Parent() comparison: FigureComparison, @FigureCount() first?: number): Promise<FigureRecord[]> {
+    return this.side(comparison, 'OFFICIAL', first).then((page) => page.edges.map((edge) => edge.node));
+  }
+
+  @ResolveField('independent', () => [FigureRecord], {
+    description: 'Figures from anyone else, newest first.',
+  })
+  independent(
+    @Parent() comparison: FigureComparison,
+    @FigureCount() first?: number,
+  ): Promise<FigureRecord[]> {
+    return this.side(comparison, 'INDEPENDENT', first).then((page) => page.edges.map((edge) => edge.node));
+  }
+
+  @ResolveField('officialCount', () => Int)
+  officialCount(@Parent() comparison: FigureComparison): Promise<number> {
+    return this.side(comparison, 'OFFICIAL', 0).then((page) => page.totalCount);
+  }
+
+  @ResolveField('independentCount', () => Int)
+  independentCount(@Parent() comparison: FigureComparison): Promise<number> {
+    return this.side(comparison, 'INDEPENDENT', 0).then((page) => page.totalCount);
+  }
+
+  private async side(comparison: FigureComparison, provenance: 'OFFICIAL' | 'INDEPENDENT', first?: number) {
+    const query = new ListIndicatorFiguresQuery(comparison.group, provenance, { first }, comparison.asOf);
+    const page = await answer(this.queryBus.execute(query));
+    return pageOf(page, (view) => toRecordModel(view as never) as FigureRecord);
   }
 }

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLSafeInt } from 'graphql-scalars';
 import type {
   ImplementationStatus as ImplementationStatusValue,
   ShutdownAction as ShutdownActionValue,
@@ -12,7 +13,8 @@ import {
   ShutdownTarget,
 } from '../common/domain-enums.js';
 import { Occurred } from '../records/record-parts.types.js';
-import { FigureRecord } from '../records/record.types.js';
+import type { FigureGroup } from '@tracker/read-models';
+import { Connection } from '../records/connection.types.js';
 
 @ObjectType({ description: "A country's name in one of its own languages." })
 export class LocalName {
@@ -84,42 +86,55 @@ export class CountryStats {
   @Field(() => Int, { description: 'Enforcement operations it carried out.' })
   arrestOperations: number;
 
-  @Field(() => Int, { description: 'Persons arrested in its operations.' })
+  @Field(() => GraphQLSafeInt, { description: 'Persons arrested in its operations.' })
   personsArrested: number;
 
-  @Field(() => Int, { description: 'Its nationals arrested by other countries (reported counts).' })
+  @Field(() => GraphQLSafeInt, {
+    description: 'Its nationals arrested by other countries (reported counts).',
+  })
   nationalsArrestedElsewhere: number;
 
   @Field(() => Int, { description: 'Detention cases it holds with persons in custody now.' })
   openDetentionCases: number;
 
-  @Field(() => Int, {
+  @Field(() => GraphQLSafeInt, {
     description: 'Persons in custody now in its open cases (journalists, media workers, rights defenders).',
   })
   journalistsDetained: number;
 
-  @Field(() => Int, {
+  @Field(() => GraphQLSafeInt, {
     description: 'Days in custody to date, summed over every detention case it holds or held (per case).',
   })
   detentionDays: number;
 
+  @Field(() => Int, { description: 'Shutdowns it carried out (websites, platforms...).' })
+  shutdownOperations: number;
+
   @Field(() => [ShutdownPeriod], {
-    description: 'Its shutdowns (websites, platforms...), earliest period first.',
+    description:
+      'Its latest shutdowns, at most 100, earliest period first (all of them: `timeline(kinds: [SHUTDOWN])`).',
   })
   shutdownsByPeriod: ShutdownPeriod[];
 }
 
 @ObjectType({ description: 'Every figure about one indicator: official claims beside independent reports.' })
 export class FigureComparison {
-  @Field()
+  @Field({ description: 'As its newest figure names it.' })
   indicator: string;
 
-  @Field(() => [FigureRecord], { description: "The government's own figures, newest first." })
-  official: FigureRecord[];
+  @Field(() => Int, { description: "How many of the government's own figures there are." })
+  officialCount: number;
 
-  @Field(() => [FigureRecord], { description: 'Figures from anyone else, newest first.' })
-  independent: FigureRecord[];
+  @Field(() => Int, { description: 'How many figures from anyone else there are.' })
+  independentCount: number;
+
+  /** Where its figures are read from (not exposed). */
+  group: FigureGroup;
+  asOf?: Date;
 }
+
+@ObjectType()
+export class FigureComparisonConnection extends Connection(FigureComparison, 'FigureComparison') {}
 
 @ObjectType({ description: 'A country that appears in at least one record.' })
 export class Country {

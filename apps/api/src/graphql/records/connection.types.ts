@@ -1,6 +1,11 @@
 import type { Type } from '@nestjs/common';
 import { Args, Field, Int, ObjectType } from '@nestjs/graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Connection as ReadConnection } from '@tracker/read-models';
+import {
+  DEFAULT_PAGE_SIZE,
+  mapConnection,
+  MAX_PAGE_SIZE,
+  type Connection as ReadConnection,
+} from '@tracker/read-models';
 
 @ObjectType({ description: 'Where a page ends (Relay cursor connections; forward paging).' })
 export class PageInfo {
@@ -71,9 +76,6 @@ export function Connection<T>(
 
 /** A read-model page as a GraphQL connection value, each node mapped to its GraphQL value. */
 export function pageOf<T, U>(page: ReadConnection<T>, map: (node: T) => U): ConnectionShape<U> {
-  return {
-    edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
-    pageInfo: { ...page.pageInfo },
-    totalCount: page.totalCount,
-  };
+  // totalCount stays lazy: counted only when the client selects it.
+  return mapConnection(page, map) as ConnectionShape<U>;
 }

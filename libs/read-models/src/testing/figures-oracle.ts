@@ -10,6 +10,9 @@ export interface FigureComparison {
 }
 
 /**
+ * The test oracle: the figures folded from every record, as the read model computed them before they
+ * were materialized (groups now come in the order of their key, as the materialized connection pages).
+ *
  * The figures whose SCOPE is `code`, grouped by indicator (compared case-insensitively, spaces
  * trimmed), OFFICIAL and INDEPENDENT side by side. Retracted figures are left out; `indicator`
  * narrows to one indicator.
@@ -39,7 +42,7 @@ export function figuresSideBySide(
     }
     (figure.live.fields.provenance === 'OFFICIAL' ? group.official : group.independent).push(figure);
   }
-  return [...groups.values()].sort((a, b) => a.indicator.localeCompare(b.indicator));
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
 }
 
 function groupKey(indicator: string): string {

@@ -1,0 +1,273 @@
+import {
+  countriesWithRole,
+  countryCodes,
+  daysBetween,
+  deadlineDay,
+  endDay,
+  IMPLEMENTATION_STATUSES,
+  startDay,
+  type CountryCode,
+  type IsoDay,
+} from '@tracker/domain';
+import type { AnyRecordView } from '../records/record-view.js';
+
+/** The pseudo-country under which every record is also filed: the tracker-wide lists read it. */
+export const ALL_COUNTRIES = '*';
+
+/**
+ * What one record puts in one country's lists (`country_records`): the columns those lists sort and
+ * filter on. A new version of the row is written only when one of them changes, so a correction of a
+ * figure's value or a note on a detention leaves the lists alone.
+ */
+export interface FacetRow {
+  kind: string;
+  occurred_start: IsoDay;
+  occurred_end: IsoDay;
+  /** ',ACTING,SCOPE,': the roles this country plays in the record. */
+  roles: string;
+  retracted: 0 | 1;
+  /** COMMITMENT, for a signatory: its own implementation status. */
+  implementation: string | null;
+  /** COMMITMENT: the deadline's last day, its meeting or statement, its theme (lower case). */
+  due_day: IsoDay | null;
+  meeting_id: string | null;
+  statement_id: string | null;
+  theme_key: string | null;
+  /** DETENTION: 1 while persons are in custody. */
+  in_custody: 0 | 1 | null;
+  /** FIGURE, for its SCOPE country: the indicator as written, its grouping key and provenance. */
+  indicator: string | null;
+  indicator_key: string | null;
+  provenance: string | null;
+}
+
+export const FACET_COLUMNS = [
+  'kind',
+  'occurred_start',
+  'occurred_end',
+  'roles',
+  'retracted',
+  'implementation',
+  'due_day',
+  'meeting_id',
+  'statement_id',
+  'theme_key',
+  'in_custody',
+  'indicator',
+  'indicator_key',
+  'provenance',
+] as const satisfies readonly (keyof FacetRow)[];
+
+/**
+ * The fixed per-country tallies, one integer each, in the order of the `country_stats` columns.
+ * `records*` count retracted records too (timelines show them); every other tally leaves them out.
+ */
+export const STAT_COLUMNS = [
+  'records',
+  'records_meeting',
+  'records_commitment',
+  'records_task_force',
+  'records_arrest',
+  'records_detention',
+  'records_shutdown',
+  'records_figure',
+  'records_statement',
+  'meetings_attended',
+  'commitments',
+  ...IMPLEMENTATION_STATUSES.map((status) => `impl_${status.toLowerCase()}`),
+  'active_task_forces',
+  'arrest_operations',
+  'persons_arrested',
+  'nationals_arrested_elsewhere',
+  'open_detention_cases',
+  'persons_in_custody',
+  'closed_custody_days',
+  'shutdowns',
+] as const;
+export type StatColumn = (typeof STAT_COLUMNS)[number];
+export const STAT_INDEX: Readonly<Record<StatColumn, number>> = Object.fromEntries(
+  STAT_COLUMNS.map((name, index) => [name, index]),
+) as Record<StatColumn, number>;
+
+/** Tallies keyed by a day, for answers that depend on today (overdue, days in custody so far). */
+export type DayCounter =
+  /** Signatures of live commitments not COMPLETE, by the deadline's last day: overdue once it passed. */
+  | 'due'
+  /** Open custody periods of live cases the country holds, by the day custody began. */
+  | 'custody';
+
+/** Everything one record contributes to the per-country model, in one state. */
+export interface Contribution {
+  readonly rows: Map<string, FacetRow>;
+  /** Per country: stat column index → amount. */
+  readonly stats: Map<string, Map<number, number>>;
+  /** Per country: `${counter}|${day}` → amount. */
+  readonly days: Map<string, Map<string, number>>;
+}
+
+export const EMPTY_CONTRIBUTION: Contribution = { rows: new Map(), stats: new Map(), days: new Map() };
+
+/** Indicators group case-insensitively, white space folded: "Websites  shut down" = "websites shut down". */
+export function indicatorKey(indicator: string): string {
+  return indicator.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * The rows and tallies a record contributes as `view` stands. Mirrors the fold that computes the stats
+ * from every record (testing/country-oracle.ts), one record at a time, so that the difference between a
+ * record's contribution before and after an event is exactly what that event changes.
+ */
+export function contributionOf(view: AnyRecordView): Contribution {
+  const rows = new Map<string, FacetRow>();
+  const stats = new Map<string, Map<number, number>>();
+  const days = new Map<string, Map<string, number>>();
+  const add = (country: string, column: StatColumn, amount: number) => {
+    if (amount === 0) return;
+    let map = stats.get(country);
+    if (map === undefined) stats.set(country, (map = new Map()));
+    const index = STAT_INDEX[column];
+    map.set(index, (map.get(index) ?? 0) + amount);
+  };
+  const addDay = (country: string, counter: DayCounter, day: IsoDay, amount: number) => {
+    let map = days.get(country);
+    if (map === undefined) days.set(country, (map = new Map()));
+    const key = `${counter}|${day}`;
+    map.set(key, (map.get(key) ?? 0) + amount);
+  };
+
+  const fields = view.live.fields;
+  const retracted = view.retracted ? 1 : 0;
+  const base: FacetRow = {
+    kind: view.kind,
+    occurred_start: startDay(fields.occurred),
+    occurred_end: endDay(fields.occurred),
+    roles: '',
+    retracted,
+    implementation: null,
+    due_day: null,
+    meeting_id: null,
+    statement_id: null,
+    theme_key: null,
+    in_custody: null,
+    indicator: null,
+    indicator_key: null,
+    provenance: null,
+  };
+  if (view.kind === 'COMMITMENT') {
+    const commitment = view.live.fields;
+    base.due_day = commitment.deadline ? deadlineDay(commitment.deadline) : null;
+    base.meeting_id = commitment.meetingId ?? null;
+    base.statement_id = commitment.statementId ?? null;
+    base.theme_key = commitment.theme ? commitment.theme.toLowerCase() : null;
+  }
+  if (view.kind === 'DETENTION') base.in_custody = view.live.inCustody ? 1 : 0;
+
+  const kindColumn = `records_${view.kind.toLowerCase()}` as StatColumn;
+  add(ALL_COUNTRIES, 'records', 1);
+  add(ALL_COUNTRIES, kindColumn, 1);
+  rows.set(ALL_COUNTRIES, { ...base });
+
+  for (const code of countryCodes(fields.countries)) {
+    const roles = fields.countries.filter((c) => c.code === code).map((c) => c.role);
+    const row: FacetRow = { ...base, roles: `,${[...new Set(roles)].sort().join(',')},` };
+    add(code, 'records', 1);
+    add(code, kindColumn, 1);
+    if (view.kind === 'COMMITMENT' && roles.includes('SIGNATORY')) {
+      row.implementation = view.live.implementation[code] ?? 'NO_EVIDENCE';
+    }
+    if (view.kind === 'FIGURE' && roles.includes('SCOPE')) {
+      row.indicator = view.live.fields.indicator;
+      row.indicator_key = indicatorKey(view.live.fields.indicator);
+      row.provenance = view.live.fields.provenance;
+    }
+    rows.set(code, row);
+    if (!retracted) tally(view, code, roles, add, addDay);
+  }
+  return { rows, stats, days };
+}
+
+/** The stats of `code` that one standing record adds (country-oracle.ts's `countryStats`, per record). */
+function tally(
+  view: AnyRecordView,
+  code: CountryCode,
+  roles: readonly string[],
+  add: (country: string, column: StatColumn, amount: number) => void,
+  addDay: (country: string, counter: DayCounter, day: IsoDay, amount: number) => void,
+): void {
+  const has = (role: string) => roles.includes(role);
+  switch (view.kind) {
+    case 'MEETING':
+      if (has('HOST') || has('PARTICIPANT')) add(code, 'meetings_attended', 1);
+      return;
+    case 'COMMITMENT': {
+      if (!has('SIGNATORY')) return;
+      const implementation = view.live.implementation[code] ?? 'NO_EVIDENCE';
+      add(code, 'commitments', 1);
+      add(code, `impl_${implementation.toLowerCase()}` as StatColumn, 1);
+      const { deadline } = view.live.fields;
+      if (deadline !== undefined && implementation !== 'COMPLETE') {
+        addDay(code, 'due', deadlineDay(deadline), 1);
+      }
+      return;
+    }
+    case 'TASK_FORCE':
+      if (has('ACTING') && view.live.status === 'active') add(code, 'active_task_forces', 1);
+      return;
+    case 'ARREST':
+      if (has('ACTING')) {
+        add(code, 'arrest_operations', 1);
+        add(code, 'persons_arrested', view.live.fields.personsArrested);
+      } else {
+        const nationals = view.live.fields.nationalities.find((n) => n.country === code);
+        add(code, 'nationals_arrested_elsewhere', nationals?.count ?? 0);
+      }
+      return;
+    case 'DETENTION':
+      if (!has('ACTING')) return;
+      if (view.live.inCustody) {
+        add(code, 'open_detention_cases', 1);
+        add(code, 'persons_in_custody', view.live.fields.persons.length);
+      }
+      for (const period of view.live.custody) {
+        if (period.to === undefined) addDay(code, 'custody', period.from, 1);
+        else add(code, 'closed_custody_days', Math.max(0, daysBetween(period.from, period.to)));
+      }
+      return;
+    case 'SHUTDOWN':
+      if (has('ACTING')) add(code, 'shutdowns', 1);
+      return;
+    default:
+      return;
+  }
+}
+
+/** Do two versions of a row hold the same values? */
+export function sameFacet(a: FacetRow, b: FacetRow): boolean {
+  for (const column of FACET_COLUMNS) if (a[column] !== b[column]) return false;
+  return true;
+}
+
+/** `after − before`, per country and column, zeros dropped. */
+export function diffCounts<K>(
+  before: Map<string, Map<K, number>>,
+  after: Map<string, Map<K, number>>,
+): Map<string, Map<K, number>> {
+  const out = new Map<string, Map<K, number>>();
+  const put = (country: string, key: K, amount: number) => {
+    if (amount === 0) return;
+    let map = out.get(country);
+    if (map === undefined) out.set(country, (map = new Map()));
+    map.set(key, (map.get(key) ?? 0) + amount);
+  };
+  for (const [country, map] of after) for (const [key, amount] of map) put(country, key, amount);
+  for (const [country, map] of before) for (const [key, amount] of map) put(country, key, -amount);
+  for (const [country, map] of out) {
+    for (const [key, amount] of map) if (amount === 0) map.delete(key);
+    if (map.size === 0) out.delete(country);
+  }
+  return out;
+}
+
+export function countriesOfRole(view: AnyRecordView, role: Parameters<typeof countriesWithRole>[1]) {
+  return countriesWithRole(view.live.fields.countries, role);
+}
