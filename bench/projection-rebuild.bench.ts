@@ -1,38 +1,34 @@
-import type { RecordCommand } from '@tracker/domain';
 import { SqliteEventStore, type Position } from '@tracker/event-store';
 import { openReadModel, ProjectionRunner, readModelProjections } from '@tracker/read-models';
-import { RecordCommandExecutor, readDemoDataset } from '@tracker/tracking';
 import { DatabaseSync } from 'node:sqlite';
-import { v7 as uuid } from 'uuid';
 import { measure, type Comparison } from './support/measure.js';
-import { benchFile } from './support/temp-dir.js';
+import { scaleDataset } from './scale/scale-dataset.js';
+import { benchFile, SCALE_FOLDER } from './support/temp-dir.js';
 
-const RECORDS = 2_000;
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 /**
  * A rebuild of the read DB from the store (what a new instance or a projection change does): the real
- * runner and records projection (the domain's evolve per event, state, history and link rows, checkpoint
- * in the same transaction), against the least a projection can do: read the same events and insert one
- * row per event, in transactions of the same size. The ratio is the cost of the read model's richness.
+ * runner and records projection on the scale dataset (every kind through its lifecycle: the domain's
+ * evolve per event, state and history, per-country rows and tallies, checkpoint in the same transaction),
+ * against the least a projection can do: read the same events and insert one row per event, in
+ * transactions of the same size.
  */
 export async function projectionRebuildBenchmarks(): Promise<Comparison[]> {
-  const dataset = readDemoDataset();
-  const figure = dataset.commands.find((c) => c.type === 'ReportFigure') as RecordCommand;
-  const storePath = benchFile('events.sqlite');
+  const storePath = await scaleDataset(
+    SCALE_FOLDER,
+    Number(process.env.REBUILD_EVENTS ?? 20_000),
+    console.log,
+  );
   const store = SqliteEventStore.open({ path: storePath, synchronous: 'NORMAL' });
-  const executor = new RecordCommandExecutor({ store });
-  let head: Position | undefined;
-  for (let i = 0; i < RECORDS; i++) {
-    const recordId = uuid();
-    await executor.execute({ ...figure, recordId } as RecordCommand, { actor: 'bench' });
-    const corrected = await executor.execute(
-      { type: 'CorrectRecord', recordId, changes: { value: i }, reason: 'bench' } as unknown as RecordCommand,
-      { actor: 'bench' },
-    );
-    head = corrected.position;
+  const head = (await store.headPosition())!;
+  let events = 0;
+  for (let after: Position | undefined; ;) {
+    const page = await store.readAll({ maxCount: 10_000, ...(after ? { after } : {}) });
+    if (page.length === 0) break;
+    events += page.length;
+    after = page.at(-1)!.position;
   }
-  const events = (await store.headPosition()) === head ? RECORDS * 2 : 0;
 
   const subject = await measure(
     'events projected by the runner + records projection',
@@ -46,7 +42,7 @@ export async function projectionRebuildBenchmarks(): Promise<Comparison[]> {
         projections: readModelProjections(),
       });
       runner.start();
-      await runner.waitForPosition(head!, 600_000);
+      await runner.waitForPosition(head, 3_600_000);
       await runner.stop();
       readDb.close();
     },

@@ -1,4 +1,6 @@
 import { commandExecutionBenchmarks } from './command-execution.bench.js';
+import { countryProfileBenchmarks } from './country-profile.bench.js';
+import { countryScaleBenchmarks } from './country-scale.bench.js';
 import { eventStoreAppendBenchmarks } from './event-store-append.bench.js';
 import { eventStoreReadBenchmarks } from './event-store-read.bench.js';
 import { projectionRebuildBenchmarks } from './projection-rebuild.bench.js';
@@ -13,6 +15,8 @@ const suites: [string, () => Promise<Comparison[]>][] = [
   ['event store: read', eventStoreReadBenchmarks],
   ['commands', commandExecutionBenchmarks],
   ['read model: rebuild', projectionRebuildBenchmarks],
+  ['read model: country profile over HTTP', countryProfileBenchmarks],
+  ['read model: country queries at scale', () => countryScaleBenchmarks()],
 ];
 
 const only = process.argv[2];

@@ -46,6 +46,14 @@ describe('loadAppConfig', () => {
     );
   });
 
+  it('keeps query answers until the next commit unless TRACKER_READ_CACHE=false', () => {
+    expect(loadAppConfig({}).readCache).toBe(true);
+    expect(loadAppConfig({ TRACKER_READ_CACHE: 'false' }).readCache).toBe(false);
+    expect(() => loadAppConfig({ TRACKER_READ_CACHE: 'sometimes' })).toThrow(
+      /TRACKER_READ_CACHE must be boolean/,
+    );
+  });
+
   it('allows anonymous reading unless TRACKER_PUBLIC_READ=false', () => {
     expect(loadAppConfig({}).publicRead).toBe(true);
     expect(loadAppConfig({ TRACKER_PUBLIC_READ: 'false' }).publicRead).toBe(false);

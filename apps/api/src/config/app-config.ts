@@ -26,6 +26,8 @@ export interface AppConfig {
   publicRead: boolean;
   /** Empty the read DB at start and replay the whole store into it. @defaultValue false */
   rebuildReadModel: boolean;
+  /** Keep query answers until the read DB next commits (off: every read goes to SQLite). */
+  readCache: boolean;
   /**
    * Largest HTTP request body accepted, in bytes; a bigger one is refused with 413 PAYLOAD_TOO_LARGE.
    * The largest mutation the input rules allow (25 sources with 10,000-character quotes, 100 persons,
@@ -68,6 +70,7 @@ const schema = {
     TRACKER_DEMO_DATA: { type: 'boolean', default: true },
     TRACKER_PUBLIC_READ: { type: 'boolean', default: true },
     TRACKER_REBUILD_READ_MODEL: { type: 'boolean', default: false },
+    TRACKER_READ_CACHE: { type: 'boolean', default: true },
     // From 1 KiB (less holds no mutation) to 100 MiB (more is a mistake, not a need).
     TRACKER_MAX_BODY_BYTES: { type: 'integer', minimum: 1024, maximum: 104_857_600, default: 2_097_152 },
     TRACKER_RATE_LIMIT_MAX: { type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 6000 },
@@ -86,6 +89,7 @@ interface RawEnv {
   TRACKER_DEMO_DATA: boolean;
   TRACKER_PUBLIC_READ: boolean;
   TRACKER_REBUILD_READ_MODEL: boolean;
+  TRACKER_READ_CACHE: boolean;
   TRACKER_MAX_BODY_BYTES: number;
   TRACKER_RATE_LIMIT_MAX: number;
   TRACKER_RATE_LIMIT_WINDOW_SECONDS: number;
@@ -115,6 +119,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: raw.TRACKER_DEMO_DATA,
     publicRead: raw.TRACKER_PUBLIC_READ,
     rebuildReadModel: raw.TRACKER_REBUILD_READ_MODEL,
+    readCache: raw.TRACKER_READ_CACHE,
     maxBodyBytes: raw.TRACKER_MAX_BODY_BYTES,
     rateLimitMax: raw.TRACKER_RATE_LIMIT_MAX,
     rateLimitWindowSeconds: raw.TRACKER_RATE_LIMIT_WINDOW_SECONDS,

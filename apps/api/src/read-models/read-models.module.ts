@@ -41,7 +41,10 @@ const READ_DB_LOCK = Symbol('READ_DB_LOCK');
     {
       provide: READ_DATABASE,
       useFactory: (config: AppConfig, _lock: ReadDbLock): ReadDatabase =>
-        openReadModel(readDbPath(config), undefined, { rebuild: config.rebuildReadModel }),
+        openReadModel(readDbPath(config), undefined, {
+          rebuild: config.rebuildReadModel,
+          cache: config.readCache,
+        }),
       inject: [APP_CONFIG, READ_DB_LOCK],
     },
     {

@@ -72,9 +72,12 @@ export function parseBoolean(value: unknown, field: string): boolean {
 }
 
 /** A whole number, at least `min`. */
+/** The largest count any record may state: far beyond any real report, and tallies stay exact. */
+export const MAX_COUNT = 1_000_000_000;
+
 export function parseCount(value: unknown, field: string, min = 0): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    throw new ValidationFailedError(`${field} must be a whole number of at least ${min}`, field);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > MAX_COUNT) {
+    throw new ValidationFailedError(`${field} must be a whole number from ${min} to ${MAX_COUNT}`, field);
   }
   return value;
 }

@@ -1,13 +1,15 @@
 import { countryInfo, IMPLEMENTATION_STATUSES, type CountryInfo, type IsoDay } from '@tracker/domain';
 import { ReadModelNotFoundError } from '../errors/read-model-errors.js';
 import { decodeCursor, pageSize, toConnection, type Connection, type PageRequest } from '../paging/page.js';
-import { indicatorKey, STAT_INDEX, type StatColumn } from '../projections/country-facets.js';
+import { indicatorKey, KEY_SEPARATOR, STAT_INDEX, type StatColumn } from '../projections/country-facets.js';
 import type { ReadDatabase } from '../read-db/read-database.js';
 import { validAt } from '../records/record-lists.js';
 import type { AnyRecordView, RecordView } from '../records/record-view.js';
 import { type RecordsReader } from '../records/records.reader.js';
 import type { Snapshot } from '../records/snapshot.js';
 import { and, sql } from '../records/sql.js';
+import type { SQLInputValue } from 'node:sqlite';
+import type { CachedStatement } from '../read-db/read-cache.js';
 import { checkCountryCode } from './country-code.js';
 import type { CountryStats, ShutdownPeriod } from './country-stats.js';
 
@@ -120,7 +122,7 @@ export class CountriesReader {
       sql('c.country = ? AND c.indicator_key IS NOT NULL AND c.retracted = 0', country),
       valid,
     ]);
-    const newest = this.readDb.db.prepare(
+    const newest = this.readDb.prepare(
       `SELECT c.indicator, c.occurred_start, c.record_id FROM country_records c INDEXED BY country_records_by_indicator
        WHERE ${groupExists.text} AND c.indicator_key = ? AND c.provenance = ?
        ORDER BY c.occurred_start DESC, c.record_id DESC LIMIT 1`,
@@ -143,7 +145,7 @@ export class CountriesReader {
     }
     const after = page.after ? (decodeCursor(page.after, ['string'])[0] as string) : '';
     // A loose index scan: one seek per indicator, so a page costs its size, not the figures behind it.
-    const nextKey = this.readDb.db.prepare(
+    const nextKey = this.readDb.prepare(
       `SELECT c.indicator_key FROM country_records c INDEXED BY country_records_by_indicator
        WHERE ${groupExists.text} AND c.indicator_key > ? ORDER BY c.indicator_key LIMIT 1`,
     );
@@ -158,7 +160,7 @@ export class CountriesReader {
     return toConnection(
       groups,
       limit,
-      () => this.countGroups(country, at),
+      () => this.countGroups(nextKey, groupExists.params),
       (g) => [g.key],
     );
   }
@@ -179,48 +181,54 @@ export class CountriesReader {
         provenance,
       ),
     };
-    return this.records.page([walk], [sql('c.retracted = 0')], page, at) as Connection<RecordView<'FIGURE'>>;
+    const total = () =>
+      this.records.stats.keyedCount(
+        group.country,
+        'figures',
+        `${provenance}${KEY_SEPARATOR}${group.key}`,
+        at,
+      );
+    return this.records.page([walk], [sql('c.retracted = 0')], page, at, total) as Connection<
+      RecordView<'FIGURE'>
+    >;
   }
 
-  private countGroups(country: string, at: Snapshot): number {
-    const condition = and([
-      sql('c.country = ? AND c.indicator_key IS NOT NULL AND c.retracted = 0', country),
-      validAt(at),
-    ]);
-    const row = this.readDb.db
-      .prepare(
-        `SELECT COUNT(DISTINCT c.indicator_key) AS total FROM country_records c
-         INDEXED BY country_records_by_indicator WHERE ${condition.text}`,
-      )
-      .get(...condition.params) as { total: number };
-    return row.total;
+  /** Its indicators at the snapshot, counted by the same loose scan: one seek per indicator. */
+  private countGroups(nextKey: CachedStatement, params: readonly SQLInputValue[]): number {
+    let count = 0;
+    let key = '';
+    for (;;) {
+      const row = nextKey.get(...params, key) as { indicator_key: string } | undefined;
+      if (row === undefined) return count;
+      key = row.indicator_key;
+      count++;
+    }
   }
 
   /** The latest MAX_SHUTDOWN_PERIODS shutdowns the country carried out, earliest period first. */
   private shutdowns(country: string, at: Snapshot): ShutdownPeriod[] {
-    const page = this.records.page(
-      [{ index: 'country_records_by_kind', where: sql("c.country = ? AND c.kind = 'SHUTDOWN'", country) }],
-      [sql("c.retracted = 0 AND c.roles LIKE '%,ACTING,%'")],
-      { first: MAX_SHUTDOWN_PERIODS },
-      at,
-      () => 0,
-    );
-    return page.edges
-      .map(({ node }) => node as RecordView<'SHUTDOWN'>)
-      .map((node) => {
-        const { fields } = node.live;
-        return {
-          recordId: node.id,
-          occurred: fields.occurred,
-          startDay: node.occurredStart,
-          endDay: node.occurredEnd,
-          count: fields.count,
-          target: fields.target,
-          action: fields.action,
-          categories: fields.categories,
-          authority: fields.authority,
-        };
-      })
-      .reverse();
+    // The periods are kept on the country's own rows: no record is read to list them.
+    const condition = and([
+      sql('c.country = ? AND c.summary IS NOT NULL AND c.retracted = 0', country),
+      validAt(at),
+    ]);
+    const rows = this.readDb
+      .prepare(
+        `SELECT c.record_id, c.occurred_start, c.occurred_end, c.summary FROM country_records c
+         INDEXED BY country_records_shutdowns WHERE ${condition.text}
+         ORDER BY c.occurred_start DESC, c.record_id DESC LIMIT ?`,
+      )
+      .all(...condition.params, MAX_SHUTDOWN_PERIODS) as {
+      record_id: string;
+      occurred_start: string;
+      occurred_end: string;
+      summary: string;
+    }[];
+    return [...rows].reverse().map((row) => ({
+      recordId: row.record_id,
+      startDay: row.occurred_start,
+      endDay: row.occurred_end,
+      ...(JSON.parse(row.summary) as Omit<ShutdownPeriod, 'recordId' | 'startDay' | 'endDay'>),
+    }));
   }
 }

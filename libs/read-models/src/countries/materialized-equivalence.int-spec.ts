@@ -311,12 +311,17 @@ describe('The materialized per-country model', () => {
                     indicator: node.indicator,
                     official: ids(countries.figuresOf(node, 'OFFICIAL', { first: 100 }, at)),
                     independent: ids(countries.figuresOf(node, 'INDEPENDENT', { first: 100 }, at)),
+                    counts: [
+                      countries.figuresOf(node, 'OFFICIAL', { first: 0 }, at).totalCount,
+                      countries.figuresOf(node, 'INDEPENDENT', { first: 0 }, at).totalCount,
+                    ],
                   })),
                 ).toEqual(
                   figuresSideBySide(mine, code).map((group) => ({
                     indicator: group.indicator,
                     official: group.official.map((v) => v.id),
                     independent: group.independent.map((v) => v.id),
+                    counts: [group.official.length, group.independent.length],
                   })),
                 );
 

@@ -1,11 +1,11 @@
 import { daysBetween, type IsoDay } from '@tracker/domain';
-import { STAT_COLUMNS, type DayCounter } from '../projections/country-facets.js';
+import { STAT_COLUMNS, type KeyedCounter } from '../projections/country-facets.js';
 import type { ReadDatabase } from '../read-db/read-database.js';
 import type { Snapshot } from '../records/snapshot.js';
 
 /**
  * The tallies of one country (or of `*`), now or as of a snapshot: one indexed read of its latest
- * `country_stats` row, and day counts summed over distinct days (never over records).
+ * `country_stats` row, and keyed counts summed over distinct days (never over records).
  */
 export class StatsReader {
   constructor(private readonly readDb: ReadDatabase) {}
@@ -14,10 +14,10 @@ export class StatsReader {
   statsAt(country: string, at: Snapshot): number[] {
     const row = (
       at.seq === undefined
-        ? this.readDb.db
+        ? this.readDb
             .prepare('SELECT * FROM country_stats WHERE country = ? ORDER BY seq DESC LIMIT 1')
             .get(country)
-        : this.readDb.db
+        : this.readDb
             .prepare('SELECT * FROM country_stats WHERE country = ? AND seq <= ? ORDER BY seq DESC LIMIT 1')
             .get(country, at.seq)
     ) as Record<string, number> | undefined;
@@ -26,7 +26,7 @@ export class StatsReader {
 
   /** Every country (not `*`) with at least one record at the snapshot, and how many. */
   countries(at: Snapshot): Map<string, number> {
-    const next = this.readDb.db.prepare(
+    const next = this.readDb.prepare(
       "SELECT country FROM country_stats WHERE country > ? AND country <> '*' ORDER BY country LIMIT 1",
     );
     const counts = new Map<string, number>();
@@ -42,34 +42,51 @@ export class StatsReader {
     return counts;
   }
 
-  /** Per day of `counter` up to `lastDay` (inclusive), the count at the snapshot (zeros left out). */
-  dayCounts(country: string, counter: DayCounter, lastDay: IsoDay, at: Snapshot): Map<IsoDay, number> {
+  /** Per key of `counter` up to `lastKey` (inclusive), the count at the snapshot (zeros left out). */
+  keyedCounts(country: string, counter: KeyedCounter, lastKey: string, at: Snapshot): Map<string, number> {
     const rows = (
       at.seq === undefined
-        ? this.readDb.db
+        ? this.readDb
             .prepare(
-              `SELECT day, value FROM country_day_counts
-               WHERE country = ? AND counter = ? AND day <= ? AND value <> 0`,
+              `SELECT key, value FROM country_keyed_counts
+               WHERE country = ? AND counter = ? AND key <= ? AND value <> 0`,
             )
-            .all(country, counter, lastDay)
-        : this.readDb.db
+            .all(country, counter, lastKey)
+        : this.readDb
             .prepare(
-              `SELECT d.day, (SELECT h.value FROM country_day_history h
-                 WHERE h.country = d.country AND h.counter = d.counter AND h.day = d.day AND h.seq <= ?
+              `SELECT d.key, (SELECT h.value FROM country_keyed_history h
+                 WHERE h.country = d.country AND h.counter = d.counter AND h.key = d.key AND h.seq <= ?
                  ORDER BY h.seq DESC LIMIT 1) AS value
-               FROM country_day_counts d WHERE d.country = ? AND d.counter = ? AND d.day <= ?`,
+               FROM country_keyed_counts d WHERE d.country = ? AND d.counter = ? AND d.key <= ?`,
             )
-            .all(at.seq, country, counter, lastDay)
-    ) as { day: string; value: number | null }[];
-    const counts = new Map<IsoDay, number>();
-    for (const { day, value } of rows) if (value) counts.set(day, value);
+            .all(at.seq, country, counter, lastKey)
+    ) as { key: string; value: number | null }[];
+    const counts = new Map<string, number>();
+    for (const { key, value } of rows) if (value) counts.set(key, value);
     return counts;
+  }
+
+  /** One keyed count at the snapshot: one indexed read. */
+  keyedCount(country: string, counter: KeyedCounter, key: string, at: Snapshot): number {
+    const row = (
+      at.seq === undefined
+        ? this.readDb
+            .prepare('SELECT value FROM country_keyed_counts WHERE country = ? AND counter = ? AND key = ?')
+            .get(country, counter, key)
+        : this.readDb
+            .prepare(
+              `SELECT value FROM country_keyed_history WHERE country = ? AND counter = ? AND key = ? AND seq <= ?
+               ORDER BY seq DESC LIMIT 1`,
+            )
+            .get(country, counter, key, at.seq)
+    ) as { value: number } | undefined;
+    return row?.value ?? 0;
   }
 
   /** Signatures past their deadline and not COMPLETE, as of the snapshot's today. */
   overdue(country: string, at: Snapshot): number {
     let total = 0;
-    for (const [day, count] of this.dayCounts(country, 'due', dayBefore(at.today), at)) {
+    for (const [day, count] of this.keyedCounts(country, 'due', dayBefore(at.today), at)) {
       if (day < at.today) total += count;
     }
     return total;
@@ -78,7 +95,7 @@ export class StatsReader {
   /** Days in custody to the snapshot's today over the open periods (closed ones are a tally). */
   openCustodyDays(country: string, at: Snapshot): number {
     let total = 0;
-    for (const [day, count] of this.dayCounts(country, 'custody', at.today, at)) {
+    for (const [day, count] of this.keyedCounts(country, 'custody', at.today, at)) {
       total += count * Math.max(0, daysBetween(day, at.today));
     }
     return total;

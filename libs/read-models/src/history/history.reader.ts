@@ -45,12 +45,12 @@ export class HistoryReader {
     const id = recordId.toLowerCase();
     const limit = pageSize(page);
     // Revisions count a record's events from 0: its latest revision says how many it has.
-    const latest = this.readDb.db.prepare('SELECT revision FROM records WHERE id = ?').get(id) as
+    const latest = this.readDb.prepare('SELECT revision FROM records WHERE id = ?').get(id) as
       { revision: number } | undefined;
     const total = latest === undefined ? 0 : latest.revision + 1;
     if (total === 0) throw new ReadModelNotFoundError('record', recordId, `No record ${recordId}`);
     const after = page.after ? (decodeCursor(page.after, ['number'])[0] as number) : 0;
-    const rows = this.readDb.db
+    const rows = this.readDb
       .prepare(
         `SELECT seq, id, position, revision, event_id, event_type, recorded_at, actor, metadata, data
          FROM record_history INDEXED BY record_history_by_record WHERE id = ? AND seq > ? ORDER BY seq LIMIT ?`,

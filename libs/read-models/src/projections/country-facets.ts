@@ -39,6 +39,8 @@ export interface FacetRow {
   indicator: string | null;
   indicator_key: string | null;
   provenance: string | null;
+  /** SHUTDOWN, for its ACTING country: the period's fields as JSON, so stats list them without the record. */
+  summary: string | null;
 }
 
 export const FACET_COLUMNS = [
@@ -56,6 +58,7 @@ export const FACET_COLUMNS = [
   'indicator',
   'indicator_key',
   'provenance',
+  'summary',
 ] as const satisfies readonly (keyof FacetRow)[];
 
 /**
@@ -89,23 +92,28 @@ export const STAT_INDEX: Readonly<Record<StatColumn, number>> = Object.fromEntri
   STAT_COLUMNS.map((name, index) => [name, index]),
 ) as Record<StatColumn, number>;
 
-/** Tallies keyed by a day, for answers that depend on today (overdue, days in custody so far). */
-export type DayCounter =
+/** Tallies under a key: a day, for answers that depend on today; an indicator, for its figures. */
+export type KeyedCounter =
   /** Signatures of live commitments not COMPLETE, by the deadline's last day: overdue once it passed. */
   | 'due'
   /** Open custody periods of live cases the country holds, by the day custody began. */
-  | 'custody';
+  | 'custody'
+  /** Standing figures whose SCOPE the country is, by `${provenance}${KEY_SEPARATOR}${indicator key}`. */
+  | 'figures';
+
+/** Between the parts of a keyed count's key (no text a record holds contains it: control characters are refused). */
+export const KEY_SEPARATOR = '\u0001';
 
 /** Everything one record contributes to the per-country model, in one state. */
 export interface Contribution {
   readonly rows: Map<string, FacetRow>;
   /** Per country: stat column index → amount. */
   readonly stats: Map<string, Map<number, number>>;
-  /** Per country: `${counter}|${day}` → amount. */
-  readonly days: Map<string, Map<string, number>>;
+  /** Per country: `${counter}${KEY_SEPARATOR}${key}` → amount. */
+  readonly keyed: Map<string, Map<string, number>>;
 }
 
-export const EMPTY_CONTRIBUTION: Contribution = { rows: new Map(), stats: new Map(), days: new Map() };
+export const EMPTY_CONTRIBUTION: Contribution = { rows: new Map(), stats: new Map(), keyed: new Map() };
 
 /** Indicators group case-insensitively, white space folded: "Websites  shut down" = "websites shut down". */
 export function indicatorKey(indicator: string): string {
@@ -120,7 +128,7 @@ export function indicatorKey(indicator: string): string {
 export function contributionOf(view: AnyRecordView): Contribution {
   const rows = new Map<string, FacetRow>();
   const stats = new Map<string, Map<number, number>>();
-  const days = new Map<string, Map<string, number>>();
+  const keyed = new Map<string, Map<string, number>>();
   const add = (country: string, column: StatColumn, amount: number) => {
     if (amount === 0) return;
     let map = stats.get(country);
@@ -128,10 +136,10 @@ export function contributionOf(view: AnyRecordView): Contribution {
     const index = STAT_INDEX[column];
     map.set(index, (map.get(index) ?? 0) + amount);
   };
-  const addDay = (country: string, counter: DayCounter, day: IsoDay, amount: number) => {
-    let map = days.get(country);
-    if (map === undefined) days.set(country, (map = new Map()));
-    const key = `${counter}|${day}`;
+  const addKeyed = (country: string, counter: KeyedCounter, counted: string, amount: number) => {
+    let map = keyed.get(country);
+    if (map === undefined) keyed.set(country, (map = new Map()));
+    const key = `${counter}${KEY_SEPARATOR}${counted}`;
     map.set(key, (map.get(key) ?? 0) + amount);
   };
 
@@ -152,6 +160,7 @@ export function contributionOf(view: AnyRecordView): Contribution {
     indicator: null,
     indicator_key: null,
     provenance: null,
+    summary: null,
   };
   if (view.kind === 'COMMITMENT') {
     const commitment = view.live.fields;
@@ -175,15 +184,19 @@ export function contributionOf(view: AnyRecordView): Contribution {
     if (view.kind === 'COMMITMENT' && roles.includes('SIGNATORY')) {
       row.implementation = view.live.implementation[code] ?? 'NO_EVIDENCE';
     }
+    if (view.kind === 'SHUTDOWN' && roles.includes('ACTING')) {
+      const { occurred, count, target, action, categories, authority } = view.live.fields;
+      row.summary = JSON.stringify({ occurred, count, target, action, categories, authority });
+    }
     if (view.kind === 'FIGURE' && roles.includes('SCOPE')) {
       row.indicator = view.live.fields.indicator;
       row.indicator_key = indicatorKey(view.live.fields.indicator);
       row.provenance = view.live.fields.provenance;
     }
     rows.set(code, row);
-    if (!retracted) tally(view, code, roles, add, addDay);
+    if (!retracted) tally(view, code, roles, add, addKeyed);
   }
-  return { rows, stats, days };
+  return { rows, stats, keyed };
 }
 
 /** The stats of `code` that one standing record adds (country-oracle.ts's `countryStats`, per record). */
@@ -192,7 +205,7 @@ function tally(
   code: CountryCode,
   roles: readonly string[],
   add: (country: string, column: StatColumn, amount: number) => void,
-  addDay: (country: string, counter: DayCounter, day: IsoDay, amount: number) => void,
+  addKeyed: (country: string, counter: KeyedCounter, counted: string, amount: number) => void,
 ): void {
   const has = (role: string) => roles.includes(role);
   switch (view.kind) {
@@ -206,7 +219,7 @@ function tally(
       add(code, `impl_${implementation.toLowerCase()}` as StatColumn, 1);
       const { deadline } = view.live.fields;
       if (deadline !== undefined && implementation !== 'COMPLETE') {
-        addDay(code, 'due', deadlineDay(deadline), 1);
+        addKeyed(code, 'due', deadlineDay(deadline), 1);
       }
       return;
     }
@@ -229,12 +242,18 @@ function tally(
         add(code, 'persons_in_custody', view.live.fields.persons.length);
       }
       for (const period of view.live.custody) {
-        if (period.to === undefined) addDay(code, 'custody', period.from, 1);
+        if (period.to === undefined) addKeyed(code, 'custody', period.from, 1);
         else add(code, 'closed_custody_days', Math.max(0, daysBetween(period.from, period.to)));
       }
       return;
     case 'SHUTDOWN':
       if (has('ACTING')) add(code, 'shutdowns', 1);
+      return;
+    case 'FIGURE':
+      if (has('SCOPE')) {
+        const { provenance, indicator } = view.live.fields;
+        addKeyed(code, 'figures', `${provenance}${KEY_SEPARATOR}${indicatorKey(indicator)}`, 1);
+      }
       return;
     default:
       return;

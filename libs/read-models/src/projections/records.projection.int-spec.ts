@@ -13,8 +13,8 @@ const TABLES = {
   record_history: 'seq',
   country_records: 'record_id, country, from_seq',
   country_stats: 'country, seq',
-  country_day_counts: 'country, counter, day',
-  country_day_history: 'country, counter, day, seq',
+  country_keyed_counts: 'country, counter, key',
+  country_keyed_history: 'country, counter, key, seq',
 };
 
 /** Every projected table, in a stable order: two read DBs are equal when their dumps are. */

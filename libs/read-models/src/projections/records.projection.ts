@@ -12,6 +12,7 @@ import {
 } from '@tracker/domain';
 import type { RecordedEvent } from '@tracker/event-store';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { READ_MODEL_INDEXES_SQL, READ_MODEL_INDEX_NAMES } from '../read-db/read-model.schema.js';
 import { liveOf, RECORD_COLUMN_NAMES, stateColumns, type AnyLive } from '../records/record-columns.js';
 import type { AnyRecordView } from '../records/record-view.js';
 import type { ChangeNotice, Projection } from '../runner/projection.js';
@@ -22,6 +23,7 @@ import {
   EMPTY_CONTRIBUTION,
   FACET_COLUMNS,
   sameFacet,
+  KEY_SEPARATOR,
   STAT_COLUMNS,
   type Contribution,
 } from './country-facets.js';
@@ -49,8 +51,8 @@ interface Memory {
   statements: Statements;
   records: Map<string, CachedRecord>;
   stats: Map<string, number[]>;
-  dayCounts: Map<string, number>;
-  dirtyDays: Set<string>;
+  keyedCounts: Map<string, number>;
+  dirtyKeys: Set<string>;
   seq: number;
   knownAt: string;
   maxOccurred: string;
@@ -58,7 +60,7 @@ interface Memory {
 
 /**
  * Every record's current state, its whole history, and the per-country model: the lists each country's
- * queries page through (`country_records`) and its tallies (`country_stats`, day counts), all versioned
+ * queries page through (`country_records`) and its tallies (`country_stats`, keyed counts), all versioned
  * by `seq` so "as of" reads the same tables as "now" (read-model.schema.ts).
  *
  * The state is the domain's own: the domain's `evolve` folds each event into it, so the read model can
@@ -69,7 +71,7 @@ interface Memory {
 export class RecordsProjection implements Projection {
   readonly name = 'records';
   /** Bump on any change to what this writes: the read DB is then rebuilt from the store. */
-  readonly version = 2;
+  readonly version = 4;
   readonly handles: ReadonlySet<string> = new Set(RECORD_EVENT_TYPES);
   private readonly memories = new WeakMap<DatabaseSync, Memory>();
 
@@ -154,7 +156,7 @@ export class RecordsProjection implements Projection {
     return [notice(recordId, after.kind, previous, contribution, event, domainEvent)];
   }
 
-  /** Writes what the batch left in memory only: each record's latest row, each day count's latest value. */
+  /** Writes what the batch left in memory only: each record's latest row, each keyed count's latest value. */
   endBatch(db: DatabaseSync): void {
     const memory = this.memories.get(db);
     if (memory === undefined) return;
@@ -163,13 +165,22 @@ export class RecordsProjection implements Projection {
       memory.statements.upsertRecord.run(...(record.dirtyRow as never[]), JSON.stringify(record.facetRows));
       record.dirtyRow = undefined;
     }
-    for (const key of memory.dirtyDays) {
-      const [country, counter, day] = key.split('|') as [string, string, string];
-      memory.statements.upsertDayCount.run(country, counter, day, memory.dayCounts.get(key) ?? 0);
+    for (const key of memory.dirtyKeys) {
+      const [country, counter, counted] = splitKey(key, 3);
+      memory.statements.upsertKeyedCount.run(country, counter, counted, memory.keyedCounts.get(key) ?? 0);
     }
-    memory.dirtyDays.clear();
+    memory.dirtyKeys.clear();
     if (memory.records.size > RECORD_CACHE_LIMIT) memory.records.clear();
-    if (memory.dayCounts.size > RECORD_CACHE_LIMIT) memory.dayCounts.clear();
+    if (memory.keyedCounts.size > RECORD_CACHE_LIMIT) memory.keyedCounts.clear();
+  }
+
+  /** A replay from nothing: indexes are built once at the end, sorted, rather than row by row. */
+  bulkBegin(db: DatabaseSync): void {
+    for (const name of READ_MODEL_INDEX_NAMES) db.exec(`DROP INDEX IF EXISTS ${name}`);
+  }
+
+  bulkEnd(db: DatabaseSync): void {
+    db.exec(READ_MODEL_INDEXES_SQL);
   }
 
   /** The batch was rolled back: what memory holds may be ahead of the DB, so it is read again. */
@@ -213,14 +224,14 @@ export class RecordsProjection implements Projection {
       for (const [index, delta] of deltas) values[index]! += delta;
       sql.insertStats.run(country, seq, ...values);
     }
-    for (const [country, deltas] of diffCounts(previous.days, next.days)) {
-      for (const [counterDay, delta] of deltas) {
-        const key = `${country}|${counterDay}`;
-        const value = this.dayCountOf(memory, key) + delta;
-        memory.dayCounts.set(key, value);
-        memory.dirtyDays.add(key);
-        const [counter, day] = counterDay.split('|') as [string, string];
-        sql.insertDayHistory.run(country, counter, day, seq, value);
+    for (const [country, deltas] of diffCounts(previous.keyed, next.keyed)) {
+      for (const [counterKey, delta] of deltas) {
+        const key = `${country}${KEY_SEPARATOR}${counterKey}`;
+        const value = this.keyedCountOf(memory, key) + delta;
+        memory.keyedCounts.set(key, value);
+        memory.dirtyKeys.add(key);
+        const [counter, counted] = splitKey(counterKey, 2);
+        sql.insertKeyedHistory.run(country, counter, counted, seq, value);
       }
     }
   }
@@ -235,11 +246,12 @@ export class RecordsProjection implements Projection {
     return values;
   }
 
-  private dayCountOf(memory: Memory, key: string): number {
-    const cached = memory.dayCounts.get(key);
+  private keyedCountOf(memory: Memory, key: string): number {
+    const cached = memory.keyedCounts.get(key);
     if (cached !== undefined) return cached;
-    const [country, counter, day] = key.split('|') as [string, string, string];
-    const row = memory.statements.findDayCount.get(country, counter, day) as { value: number } | undefined;
+    const [country, counter, counted] = splitKey(key, 3);
+    const row = memory.statements.findKeyedCount.get(country, counter, counted) as
+      { value: number } | undefined;
     return row?.value ?? 0;
   }
 
@@ -272,8 +284,8 @@ export class RecordsProjection implements Projection {
         statements,
         records: new Map(),
         stats: new Map(),
-        dayCounts: new Map(),
-        dirtyDays: new Set(),
+        keyedCounts: new Map(),
+        dirtyKeys: new Set(),
         seq: last?.seq ?? 0,
         knownAt: last?.known_at ?? '',
         maxOccurred: last?.max_occurred ?? '',
@@ -282,6 +294,19 @@ export class RecordsProjection implements Projection {
     }
     return memory;
   }
+}
+
+/** `a SEP b SEP c...` into `parts` parts: the last keeps any separator it holds (an indicator key's own). */
+function splitKey(key: string, parts: number): string[] {
+  const out: string[] = [];
+  let rest = key;
+  while (out.length < parts - 1) {
+    const at = rest.indexOf(KEY_SEPARATOR);
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at + 1);
+  }
+  out.push(rest);
+  return out;
 }
 
 interface StoredRecord {
@@ -358,15 +383,15 @@ function prepareStatements(db: DatabaseSync) {
       `INSERT INTO country_stats (country, seq, ${STAT_COLUMNS.join(', ')})
        VALUES (${marks(STAT_COLUMNS.length + 2)})`,
     ),
-    findDayCount: statement(
-      'SELECT value FROM country_day_counts WHERE country = ? AND counter = ? AND day = ?',
+    findKeyedCount: statement(
+      'SELECT value FROM country_keyed_counts WHERE country = ? AND counter = ? AND key = ?',
     ),
-    upsertDayCount: statement(
-      `INSERT INTO country_day_counts (country, counter, day, value) VALUES (?, ?, ?, ?)
-       ON CONFLICT (country, counter, day) DO UPDATE SET value = excluded.value`,
+    upsertKeyedCount: statement(
+      `INSERT INTO country_keyed_counts (country, counter, key, value) VALUES (?, ?, ?, ?)
+       ON CONFLICT (country, counter, key) DO UPDATE SET value = excluded.value`,
     ),
-    insertDayHistory: statement(
-      'INSERT INTO country_day_history (country, counter, day, seq, value) VALUES (?, ?, ?, ?, ?)',
+    insertKeyedHistory: statement(
+      'INSERT INTO country_keyed_history (country, counter, key, seq, value) VALUES (?, ?, ?, ?, ?)',
     ),
   };
 }

@@ -1,5 +1,9 @@
 import { ReadDatabase } from './read-database.js';
-import { READ_MODEL_MIGRATIONS, READ_MODEL_SCHEMA_VERSION } from './read-model.schema.js';
+import {
+  READ_MODEL_INDEXES_SQL,
+  READ_MODEL_MIGRATIONS,
+  READ_MODEL_SCHEMA_VERSION,
+} from './read-model.schema.js';
 import { RecordsProjection } from '../projections/records.projection.js';
 import { projectionsVersion, type Projection } from '../runner/projection.js';
 
@@ -15,12 +19,16 @@ export function readModelProjections(): Projection[] {
 export function openReadModel(
   path: string,
   projections: readonly Projection[] = readModelProjections(),
-  options: { rebuild?: boolean } = {},
+  options: { rebuild?: boolean; cache?: boolean } = {},
 ) {
-  return ReadDatabase.open({
+  const readDb = ReadDatabase.open({
     path,
     migrations: READ_MODEL_MIGRATIONS,
     projectionsVersion: projectionsVersion(projections, READ_MODEL_SCHEMA_VERSION),
     ...(options.rebuild ? { rebuild: true } : {}),
+    ...(options.cache === false ? { cache: false } : {}),
   });
+  // A replay stopped part-way (a crash, a stop) may have left indexes out: build whatever is missing.
+  readDb.db.exec(READ_MODEL_INDEXES_SQL);
+  return readDb;
 }

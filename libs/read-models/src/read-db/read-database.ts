@@ -1,4 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
+import { CachedStatement, ReadCache } from './read-cache.js';
+
+/** Distinct query texts kept prepared; past it the cache starts afresh. */
+const STATEMENT_CACHE_SIZE = 1_000;
 
 /** One schema step of the read DB. Steps run in order, once each, tracked by `PRAGMA user_version`. */
 export interface Migration {
@@ -18,6 +22,8 @@ export interface ReadDatabaseOptions {
   projectionsVersion: string;
   /** Empty it whatever it holds, so the runner replays every event (a rebuild on demand). */
   rebuild?: boolean;
+  /** Keep query answers until the next commit (ReadCache). @defaultValue true */
+  cache?: boolean;
 }
 
 /**
@@ -28,10 +34,13 @@ export class ReadDatabase {
   readonly db: DatabaseSync;
   /** True when this open started empty: a new file, other projections, or a rebuild asked for. */
   readonly rebuilt: boolean;
+  private readonly statements = new Map<string, CachedStatement>();
+  private readonly cache: ReadCache;
 
-  private constructor(db: DatabaseSync, rebuilt: boolean) {
+  private constructor(db: DatabaseSync, rebuilt: boolean, cache: boolean) {
     this.db = db;
     this.rebuilt = rebuilt;
+    this.cache = new ReadCache(cache);
   }
 
   static open(options: ReadDatabaseOptions): ReadDatabase {
@@ -40,7 +49,26 @@ export class ReadDatabase {
     db.exec('PRAGMA busy_timeout = 5000;');
     const rebuilt = ReadDatabase.resetIfProjectionsChanged(db, options.projectionsVersion, options.rebuild);
     ReadDatabase.migrate(db, options.migrations);
-    return new ReadDatabase(db, rebuilt);
+    return new ReadDatabase(db, rebuilt, options.cache ?? true);
+  }
+
+  /**
+   * A prepared statement for `text`, prepared once and kept: queries are built from a few fixed shapes,
+   * and preparing (parsing and planning) costs more than running most of them.
+   */
+  prepare(text: string): CachedStatement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.clear();
+      statement = new CachedStatement(this.db.prepare(text), text, this.cache);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** A value computed from reads, kept until the next commit (see ReadCache). */
+  remember<T>(key: string, compute: () => T): T {
+    return this.cache.remember(key, compute);
   }
 
   /** Runs `work` in one transaction: all of it is kept, or none. */
@@ -53,6 +81,9 @@ export class ReadDatabase {
     } catch (error) {
       this.db.exec('ROLLBACK');
       throw error;
+    } finally {
+      // Whatever was read before may have changed.
+      this.cache.clear();
     }
   }
 

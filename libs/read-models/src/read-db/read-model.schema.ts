@@ -17,7 +17,7 @@ import type { Migration } from './read-database.js';
  *   columns changes. "Now" reads rows whose `to_seq` is NULL; "as of S" rows that held at S.
  * - `country_stats`: the fixed tallies of each country (and of `*`), one row per change, keyed by
  *   (country, seq): now is the latest row, as of S the latest row with `seq <= S`.
- * - `country_day_counts` / `country_day_history`: tallies keyed by a day (deadlines not met, custody
+ * - `country_keyed_counts` / `country_keyed_history`: tallies keyed by a day (deadlines not met, custody
  *   begun), now and per change: answers that depend on today (overdue, days in custody) sum them up to
  *   today, over distinct days, never over records.
  */
@@ -79,22 +79,32 @@ CREATE INDEX IF NOT EXISTS country_records_newest
 CREATE INDEX IF NOT EXISTS country_records_by_kind
   ON country_records (country, kind, occurred_start DESC, record_id DESC, to_seq, from_seq);
 CREATE INDEX IF NOT EXISTS country_records_by_record ON country_records (record_id, country);
+-- Now-only (a version leaves it when closed): statuses and custody change often, and a walk of the
+-- current ones must not step over every past version. "As of" walks by kind instead.
 CREATE INDEX IF NOT EXISTS country_records_by_implementation
   ON country_records (country, implementation, occurred_start DESC, record_id DESC)
-  WHERE kind = 'COMMITMENT';
+  WHERE kind = 'COMMITMENT' AND to_seq IS NULL;
 CREATE INDEX IF NOT EXISTS country_records_by_meeting
   ON country_records (meeting_id, occurred_start DESC, record_id DESC)
   WHERE meeting_id IS NOT NULL AND country = '*';
 CREATE INDEX IF NOT EXISTS country_records_by_statement
   ON country_records (statement_id, occurred_start DESC, record_id DESC)
   WHERE statement_id IS NOT NULL AND country = '*';
+CREATE INDEX IF NOT EXISTS country_records_shutdowns
+  ON country_records (country, occurred_start DESC, record_id DESC)
+  WHERE summary IS NOT NULL;
 CREATE INDEX IF NOT EXISTS country_records_by_custody
   ON country_records (country, in_custody, occurred_start DESC, record_id DESC)
-  WHERE kind = 'DETENTION';
+  WHERE kind = 'DETENTION' AND to_seq IS NULL;
 CREATE INDEX IF NOT EXISTS country_records_by_indicator
   ON country_records (country, indicator_key, provenance, occurred_start DESC, record_id DESC)
   WHERE indicator_key IS NOT NULL;
 `;
+
+/** The names of those indexes. */
+export const READ_MODEL_INDEX_NAMES: readonly string[] = [
+  ...READ_MODEL_INDEXES_SQL.matchAll(/CREATE INDEX IF NOT EXISTS (\w+)/g),
+].map((match) => match[1]!);
 
 const FACET_TYPES: Record<(typeof FACET_COLUMNS)[number], string> = {
   kind: 'TEXT NOT NULL',
@@ -111,6 +121,7 @@ const FACET_TYPES: Record<(typeof FACET_COLUMNS)[number], string> = {
   indicator: 'TEXT',
   indicator_key: 'TEXT',
   provenance: 'TEXT',
+  summary: 'TEXT',
 };
 
 const COUNTRY_SQL = `
@@ -129,21 +140,21 @@ CREATE TABLE country_stats (
   PRIMARY KEY (country, seq)
 ) WITHOUT ROWID;
 
-CREATE TABLE country_day_counts (
+CREATE TABLE country_keyed_counts (
   country TEXT NOT NULL,
   counter TEXT NOT NULL,
-  day TEXT NOT NULL,
+  key TEXT NOT NULL,
   value INTEGER NOT NULL,
-  PRIMARY KEY (country, counter, day)
+  PRIMARY KEY (country, counter, key)
 ) WITHOUT ROWID;
 
-CREATE TABLE country_day_history (
+CREATE TABLE country_keyed_history (
   country TEXT NOT NULL,
   counter TEXT NOT NULL,
-  day TEXT NOT NULL,
+  key TEXT NOT NULL,
   seq INTEGER NOT NULL,
   value INTEGER NOT NULL,
-  PRIMARY KEY (country, counter, day, seq)
+  PRIMARY KEY (country, counter, key, seq)
 ) WITHOUT ROWID;
 `;
 

@@ -19,7 +19,8 @@ export type ListIndex =
   | 'country_records_by_meeting'
   | 'country_records_by_statement'
   | 'country_records_by_custody'
-  | 'country_records_by_indicator';
+  | 'country_records_by_indicator'
+  | 'country_records_shutdowns';
 
 /**
  * One walk of `country_records` (aliased `c`) newest first: the equality conditions that pick the start
@@ -28,6 +29,16 @@ export type ListIndex =
 export interface ListWalk {
   readonly index: ListIndex;
   readonly where: Sql;
+}
+
+/** Indexes of current rows only; "as of" walks them by kind instead (their conditions then filter). */
+const NOW_ONLY: ReadonlySet<ListIndex> = new Set([
+  'country_records_by_implementation',
+  'country_records_by_custody',
+]);
+
+function indexFor(walk: ListWalk, at: Snapshot): ListIndex {
+  return at.seq !== undefined && NOW_ONLY.has(walk.index) ? 'country_records_by_kind' : walk.index;
 }
 
 /** The rows of `c` that hold at the snapshot: current ones now, those valid at `seq` as of it. */
@@ -66,9 +77,9 @@ export function pageIds(
   const merged = new Map<string, ListRow>();
   for (const walk of walks) {
     const condition = and([walk.where, validAt(at), ...residual, ...seek]);
-    const rows = readDb.db
+    const rows = readDb
       .prepare(
-        `SELECT c.record_id, c.occurred_start FROM country_records c INDEXED BY ${walk.index}
+        `SELECT c.record_id, c.occurred_start FROM country_records c INDEXED BY ${indexFor(walk, at)}
          WHERE ${condition.text} ORDER BY c.occurred_start DESC, c.record_id DESC LIMIT ?`,
       )
       .all(...condition.params, limit + 1) as unknown as ListRow[];
@@ -95,7 +106,7 @@ export function countIds(
   };
   const condition = and([either, validAt(at), ...residual]);
   const distinct = walks.length > 1 ? 'DISTINCT c.record_id' : '*';
-  const row = readDb.db
+  const row = readDb
     .prepare(`SELECT COUNT(${distinct}) AS total FROM country_records c WHERE ${condition.text}`)
     .get(...condition.params) as { total: number };
   return row.total;

@@ -48,7 +48,7 @@ export class RecordsReader {
   at(asOf?: Date | string | null): Snapshot {
     const snapshot = snapshotAt(asOf, this.clock);
     if (snapshot.asOf === undefined) return snapshot;
-    const row = this.readDb.db
+    const row = this.readDb
       .prepare(
         `SELECT seq, max_occurred FROM record_history INDEXED BY record_history_by_time
          WHERE known_at <= ? ORDER BY known_at DESC, seq DESC LIMIT 1`,
@@ -70,23 +70,35 @@ export class RecordsReader {
     return view;
   }
 
-  /** The records with these ids (those that exist at the snapshot), by id. One indexed read per id. */
+  /** The records with these ids (those that exist at the snapshot), by id: indexed reads by id only. */
   findMany(ids: readonly string[], at: Snapshot): Map<string, AnyRecordView> {
     const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
-    const statement =
-      at.seq === undefined
-        ? this.readDb.db.prepare(`SELECT ${COLUMNS} FROM records WHERE id = ?`)
-        : this.readDb.db.prepare(
-            `SELECT ${COLUMNS} FROM record_history INDEXED BY record_history_by_record
-             WHERE id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`,
-          );
     const views = new Map<string, AnyRecordView>();
+    if (wanted.length === 0) return views;
+    if (at.seq === undefined) {
+      const rows = this.readDb
+        .prepare(`SELECT ${COLUMNS} FROM records WHERE id IN (${wanted.map(() => '?').join(', ')})`)
+        .all(...wanted) as unknown as RecordRow[];
+      for (const row of rows) views.set(row.id, this.viewOf(row, at));
+      return views;
+    }
+    const statement = this.readDb.prepare(
+      `SELECT ${COLUMNS} FROM record_history INDEXED BY record_history_by_record
+       WHERE id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`,
+    );
     for (const id of wanted) {
-      const row = (at.seq === undefined ? statement.get(id) : statement.get(id, at.seq)) as unknown as
-        RecordRow | undefined;
-      if (row !== undefined) views.set(id, toView(row, at));
+      const row = statement.get(id, at.seq) as unknown as RecordRow | undefined;
+      if (row !== undefined) views.set(id, this.viewOf(row, at));
     }
     return views;
+  }
+
+  /** A row's view, parsed once per commit and snapshot (views are shared: never mutate them). */
+  private viewOf(row: RecordRow, at: Snapshot): AnyRecordView {
+    return this.readDb.remember(
+      `view\u0000${row.id}\u0000${row.position}\u0000${at.asOf}\u0000${at.today}`,
+      () => toView(row, at),
+    );
   }
 
   /** The views of a page of ids, in the page's order. */

@@ -31,6 +31,8 @@ export interface ProjectionRunnerOptions {
 
 export interface RunnerStatus {
   position: Position | undefined;
+  /** While replaying the store into an empty read DB: the head it replays to (progress: position of it). */
+  replayingTo?: Position;
   running: boolean;
   failing: boolean;
   lastError?: string;
@@ -54,6 +56,9 @@ export class ProjectionRunner {
   private failing = false;
   private lastError: string | undefined;
   private wakeBackoff: (() => void) | undefined;
+  /** During a replay from nothing: the head it replays to. */
+  private replayTo: Position | undefined;
+  private replayStarted = 0;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.checkpoints = new CheckpointStore(options.readDb.db);
@@ -75,6 +80,7 @@ export class ProjectionRunner {
   status(): RunnerStatus {
     return {
       position: this.position,
+      ...(this.replayTo === undefined ? {} : { replayingTo: this.replayTo }),
       running: this.loop !== undefined && !this.stopping,
       failing: this.failing,
       ...(this.lastError ? { lastError: this.lastError } : {}),
@@ -148,7 +154,10 @@ export class ProjectionRunner {
 
   /** One subscription's life: from the checkpoint, batch by batch, until it ends or fails. */
   private async follow(): Promise<void> {
-    const maxBatch = this.options.maxBatchSize ?? 500;
+    // From nothing to the store's head, a replay: larger batches, indexes built once at its end.
+    const replayTo = this.position === undefined ? await this.options.store.headPosition() : undefined;
+    if (replayTo !== undefined) this.startReplay(replayTo);
+    const maxBatch = this.options.maxBatchSize ?? (this.replayTo !== undefined ? REPLAY_BATCH_SIZE : 500);
     this.subscription = this.options.store.subscribeToAll(this.position ? { after: this.position } : {});
     const iterator = this.subscription[Symbol.asyncIterator]();
     let pending: Promise<IteratorResult<RecordedEvent>> | undefined;
@@ -169,6 +178,8 @@ export class ProjectionRunner {
           batch.push(next.value);
         }
         this.applyBatch(batch);
+        if (this.replayTo !== undefined && comparePositions(this.position!, this.replayTo) >= 0)
+          this.endReplay();
         // While catching up, every next() resolves at once (the store reads ahead), so without this the
         // whole backlog would be applied without the event loop ever turning: the app would answer no
         // request (not even /health) until caught up. One turn per batch lets I/O through.
@@ -176,7 +187,26 @@ export class ProjectionRunner {
       }
     } finally {
       await this.subscription.close();
+      this.endReplay();
     }
+  }
+
+  private startReplay(head: Position): void {
+    this.replayTo = head;
+    this.replayStarted = Date.now();
+    this.options.logger.info('Replaying the store into an empty read DB', { head });
+    for (const projection of this.options.projections) projection.bulkBegin?.(this.options.readDb.db);
+  }
+
+  /** Builds what a replay left out (indexes); runs once, when caught up or stopped part-way. */
+  private endReplay(): void {
+    if (this.replayTo === undefined) return;
+    this.replayTo = undefined;
+    for (const projection of this.options.projections) projection.bulkEnd?.(this.options.readDb.db);
+    this.options.logger.info('Replay done', {
+      position: this.position,
+      seconds: Math.round((Date.now() - this.replayStarted) / 100) / 10,
+    });
   }
 
   private applyBatch(batch: RecordedEvent[]): void {
@@ -224,6 +254,8 @@ export class ProjectionRunner {
   }
 }
 
+/** Events per transaction while replaying into an empty read DB: about 60 ms of work between turns. */
+const REPLAY_BATCH_SIZE = 1_000;
 const NOT_READY = Symbol('not ready');
 function nextMacrotask(): Promise<typeof NOT_READY> {
   return new Promise((resolve) => setImmediate(() => resolve(NOT_READY)));

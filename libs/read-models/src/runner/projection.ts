@@ -26,6 +26,12 @@ export interface Projection {
   apply(event: RecordedEvent, db: DatabaseSync): ChangeNotice[] | void;
   /** Called once per batch, inside its transaction, after the last `apply`: writes what was deferred. */
   endBatch?(db: DatabaseSync): void;
+  /**
+   * A replay into an empty read DB is about to start (`begin`), or has caught up with the store's head
+   * (`end`): a projection may leave out what only queries need (secondary indexes) and build it at the end.
+   */
+  bulkBegin?(db: DatabaseSync): void;
+  bulkEnd?(db: DatabaseSync): void;
   /** The batch's transaction was rolled back: forget whatever was kept in memory about `db`. */
   rollback?(db: DatabaseSync): void;
 }

@@ -6,7 +6,7 @@ import { GRAPHQL_LIMITS } from './graphql-limits.js';
 
 // The package's ESM build imports graphql's .mjs files, a second copy of graphql beside the CommonJS one
 // Nest and Mercurius load ("Cannot use GraphQLObjectType from another realm"); its CommonJS build shares it.
-const { fieldExtensionsEstimator, getComplexity, simpleEstimator } = createRequire(import.meta.url)(
+const { fieldExtensionsEstimator, getComplexity } = createRequire(import.meta.url)(
   'graphql-query-complexity',
 ) as typeof QueryComplexityModule;
 
@@ -42,8 +42,25 @@ const pagedFieldEstimator: ComplexityEstimator = ({ args, childComplexity }) => 
   if (!('first' in args) && !('last' in args)) return undefined;
   const requested = Number(args.first ?? args.last ?? GRAPHQL_LIMITS.assumedPageSize);
   const pageSize = Number.isFinite(requested) && requested > 0 ? requested : GRAPHQL_LIMITS.assumedPageSize;
-  return 1 + childComplexity * pageSize;
+  return 1 + listArgumentsCost(args) + childComplexity * pageSize;
 };
+
+/** Every other field: 1, plus its list arguments, plus what it selects. */
+const fieldEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
+  1 + listArgumentsCost(args) + childComplexity;
+
+/**
+ * A list argument (countries, kinds, ids), at any depth of an input object, costs one per item: each
+ * item is a walk of an index or a lookup, so a long list is paid for as the work it causes.
+ */
+export function listArgumentsCost(value: unknown): number {
+  if (Array.isArray(value))
+    return value.length + value.reduce((sum: number, item) => sum + listArgumentsCost(item), 0);
+  if (value !== null && typeof value === 'object') {
+    return Object.values(value).reduce((sum: number, item) => sum + listArgumentsCost(item), 0);
+  }
+  return 0;
+}
 
 /** The estimated cost of a parsed, validated document with its variables. */
 export function estimateComplexity(
@@ -56,10 +73,11 @@ export function estimateComplexity(
     query: document,
     variables: variables ?? {},
     estimators: [
-      // `@Field({ complexity })` on a resolver wins; otherwise paging, otherwise 1 per field.
+      // `@Field({ complexity })` on a resolver wins; otherwise paging, otherwise 1 per field (list
+      // arguments counted in both).
       fieldExtensionsEstimator(),
       pagedFieldEstimator,
-      simpleEstimator({ defaultComplexity: 1 }),
+      fieldEstimator,
     ],
   });
 }

@@ -1,6 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import type { Nationality } from '@tracker/domain';
-import { IsInt } from 'class-validator';
+import { IsInt, Max } from 'class-validator';
+import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { CountryCode } from '../shared/field-rules.decorators.js';
 
 @InputType({ description: 'How many of the persons arrested were nationals of a country.' })
@@ -11,6 +12,7 @@ export class NationalityInput {
 
   @Field(() => Int, { description: 'At least 1.' })
   @IsInt()
+  @Max(INPUT_LIMITS.count)
   count: number;
 
   toDomain(): Nationality {

@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional } from 'class-validator';
+import { IsInt, IsOptional, Max } from 'class-validator';
+import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { NestedList, OptionalLabel, OptionalLabels } from '../shared/field-rules.decorators.js';
 import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
@@ -12,6 +13,7 @@ import { NationalityInput } from './nationality.input.js';
 export class ReportArrestInput extends RecordFieldsInput implements CommandInput {
   @Field(() => Int, { description: 'At least 1.' })
   @IsInt()
+  @Max(INPUT_LIMITS.count)
   personsArrested: number;
 
   @Field(() => [NationalityInput], { nullable: true })

@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional } from 'class-validator';
+import { IsInt, IsOptional, Max } from 'class-validator';
+import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { Nested, Sources } from '../shared/field-rules.decorators.js';
 import { PartialDateInput } from '../shared/partial-date.input.js';
 import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
@@ -15,11 +16,13 @@ export class UpdateArrestFiguresInput extends RecordTargetInput implements Comma
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
+  @Max(INPUT_LIMITS.count)
   deported?: number;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
+  @Max(INPUT_LIMITS.count)
   prosecuted?: number;
 
   @Field(() => [SourceInput])

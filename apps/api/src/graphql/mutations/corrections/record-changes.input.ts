@@ -7,7 +7,7 @@ import {
   SHUTDOWN_CATEGORIES,
   SHUTDOWN_TARGETS,
 } from '@tracker/domain';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max } from 'class-validator';
 import {
   Confidence,
   FigureProvenance,
@@ -120,6 +120,7 @@ export class RecordChangesInput {
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
+  @Max(INPUT_LIMITS.count)
   personsArrested?: number | null;
 
   @Field(() => [NationalityInput], { nullable: true })
@@ -154,6 +155,7 @@ export class RecordChangesInput {
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
+  @Max(INPUT_LIMITS.count)
   count?: number | null;
 
   @Field(() => ShutdownTarget, { nullable: true })

@@ -18,6 +18,11 @@ export const INPUT_LIMITS = {
   sources: 25,
   /** Bodies, agencies, charges, persons, nationalities... */
   items: 100,
+  /**
+   * Counts (persons arrested, nationals, websites shut down...): no report comes near a billion, and a
+   * bound keeps every tally far inside what clients can hold (sums are SafeInt, below 2^53).
+   */
+  count: 1_000_000_000,
   /** A client's idempotency key. */
   idempotencyKey: 200,
 } as const;

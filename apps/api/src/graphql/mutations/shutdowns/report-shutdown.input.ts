@@ -5,7 +5,8 @@ import {
   SHUTDOWN_TARGETS,
   type ShutdownFields,
 } from '@tracker/domain';
-import { ArrayMaxSize, IsArray, IsIn, IsInt } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, Max } from 'class-validator';
+import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { ShutdownAction, ShutdownCategory, ShutdownTarget } from '../../common/domain-enums.js';
 import { Label } from '../shared/field-rules.decorators.js';
 import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
@@ -18,6 +19,7 @@ import { RecordFieldsInput } from '../shared/record-fields.input.js';
 export class ReportShutdownInput extends RecordFieldsInput implements CommandInput {
   @Field(() => Int, { description: 'At least 1.' })
   @IsInt()
+  @Max(INPUT_LIMITS.count)
   count: number;
 
   @Field(() => ShutdownTarget)
