@@ -1,5 +1,5 @@
 import type { EventStore } from '@tracker/event-store';
-import type { ProjectionRunner } from '@tracker/read-models';
+import type { ProjectionRunner, ReplayProgress } from '@tracker/read-models';
 
 /** What /health says about the read side: where it is, whether it is failing, and whether it lags. */
 export interface ReadModelHealth {
@@ -9,6 +9,8 @@ export interface ReadModelHealth {
   lastError?: string;
   /** Whether the read DB holds everything the store held when asked (null when the store is down). */
   caughtUp: boolean | null;
+  /** While the store is replayed into an empty read DB: the head it goes to, events so far, their rate. */
+  replay?: ReplayProgress;
 }
 
 export async function readModelHealth(runner: ProjectionRunner, store: EventStore): Promise<ReadModelHealth> {
@@ -26,5 +28,6 @@ export async function readModelHealth(runner: ProjectionRunner, store: EventStor
     failing: status.failing,
     ...(status.lastError === undefined ? {} : { lastError: status.lastError }),
     caughtUp,
+    ...(status.replay === undefined ? {} : { replay: status.replay }),
   };
 }

@@ -6,6 +6,7 @@ import { openReadModel } from '../read-db/open-read-model.js';
 import type { ChangeNotice } from '../runner/projection.js';
 import { ReadModelHarness } from '../testing/read-model-harness.js';
 import * as t from '../testing/tracker-commands.js';
+import { recordAt } from '../records/record-at.js';
 import { RecordsProjection } from './records.projection.js';
 
 const TABLES = {
@@ -142,16 +143,38 @@ describe('RecordsProjection', () => {
     ]);
   });
 
-  it('keeps every event in the history, with its actor and the state right after it', async () => {
+  it('keeps every event in the history, with its actor, and the state after it (kept every 16 events)', async () => {
     await recordScenario(harness);
     const all = await harness.store.readAll();
     const history = harness.readDb.db
-      .prepare('SELECT position, event_type, actor, state FROM record_history ORDER BY seq')
-      .all() as { position: string; event_type: string; actor: string; state: string }[];
+      .prepare('SELECT seq, id, position, event_type, actor FROM record_history ORDER BY seq')
+      .all() as { seq: number; id: string; position: string; event_type: string; actor: string }[];
     expect(history.map((h) => [h.position, h.event_type])).toEqual(all.map((e) => [e.position, e.type]));
     expect(history.every((h) => h.actor === 'tester')).toBe(true);
-    const arrest = history.filter((h) => JSON.parse(h.state).recordId === t.ID.arrest);
-    expect(arrest.map((h) => JSON.parse(h.state).fields.personsArrested)).toEqual([200, 250]);
+    const arrest = history.filter((h) => h.id === t.ID.arrest);
+    const states = arrest.map((h) => JSON.parse(recordAt(harness.readDb, t.ID.arrest, h.seq)!.state));
+    expect(states.map((state) => state.fields.personsArrested)).toEqual([200, 250]);
+
+    // A record with a long life: its state is kept every 16 events, and any past state is still exact.
+    const notes = Array.from({ length: 40 }, (_, i) =>
+      t.on(t.ID.detention, 'AddDetentionNote', {
+        on: { date: '2025-02-20', precision: 'DAY' },
+        category: 'OTHER',
+        note: `Note ${i}`,
+        sources: [t.SOURCE],
+      }),
+    );
+    await harness.run(...notes);
+    const rows = harness.readDb.db
+      .prepare(
+        'SELECT seq, revision, state IS NOT NULL AS kept FROM record_history WHERE id = ? ORDER BY seq',
+      )
+      .all(t.ID.detention) as { seq: number; revision: number; kept: number }[];
+    expect(rows.filter((row) => row.kept === 1).map((row) => row.revision)).toEqual([15, 31]);
+    for (const row of rows) {
+      const state = JSON.parse(recordAt(harness.readDb, t.ID.detention, row.seq)!.state);
+      expect(state.notes).toHaveLength(Math.max(0, row.revision - 1));
+    }
   });
 
   it('gives the same read DB when the same events are replayed twice, and when rebuilt from scratch', async () => {

@@ -12,7 +12,11 @@ import {
 } from '@tracker/domain';
 import type { RecordedEvent } from '@tracker/event-store';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { READ_MODEL_INDEXES_SQL, READ_MODEL_INDEX_NAMES } from '../read-db/read-model.schema.js';
+import {
+  HISTORY_SNAPSHOT_EVERY,
+  READ_MODEL_INDEXES_SQL,
+  READ_MODEL_INDEX_NAMES,
+} from '../read-db/read-model.schema.js';
 import { liveOf, RECORD_COLUMN_NAMES, stateColumns, type AnyLive } from '../records/record-columns.js';
 import type { AnyRecordView } from '../records/record-view.js';
 import type { ChangeNotice, Projection } from '../runner/projection.js';
@@ -71,7 +75,7 @@ interface Memory {
 export class RecordsProjection implements Projection {
   readonly name = 'records';
   /** Bump on any change to what this writes: the read DB is then rebuilt from the store. */
-  readonly version = 4;
+  readonly version = 5;
   readonly handles: ReadonlySet<string> = new Set(RECORD_EVENT_TYPES);
   private readonly memories = new WeakMap<DatabaseSync, Memory>();
 
@@ -136,18 +140,24 @@ export class RecordsProjection implements Projection {
           return columns[name];
       }
     });
+    const revision = Number(event.revision);
     sql.insertHistory.run(
       seq,
       recordId,
+      after.kind,
       event.id,
       event.type,
+      event.position,
+      revision,
       recordedAt,
       memory.knownAt,
       memory.maxOccurred,
       actor,
       JSON.stringify(event.metadata),
       JSON.stringify(event.data),
-      ...values,
+      record.createdAt,
+      record.createdBy,
+      (revision + 1) % HISTORY_SNAPSHOT_EVERY === 0 ? columns.state : null,
     );
     this.applyFacets(memory, recordId, record, previous, contribution, seq);
     this.applyTallies(memory, previous, contribution, seq);
@@ -370,8 +380,9 @@ function prepareStatements(db: DatabaseSync) {
     ),
     insertHistory: statement(
       `INSERT INTO record_history
-         (seq, id, event_id, event_type, recorded_at, known_at, max_occurred, actor, metadata, data, ${columns})
-       VALUES (${marks(10 + RECORD_COLUMN_NAMES.length)})`,
+         (seq, id, kind, event_id, event_type, position, revision, recorded_at, known_at, max_occurred, actor,
+          metadata, data, created_at, created_by, state)
+       VALUES (${marks(16)})`,
     ),
     insertFacet: statement(
       `INSERT INTO country_records (country, record_id, ${FACET_COLUMNS.join(', ')}, from_seq)

@@ -7,10 +7,10 @@ import type { Migration } from './read-database.js';
  *
  * - `records`: each record's current state (the domain's own, folded by its `evolve`) and the columns
  *   derived from it; read by id.
- * - `record_history`: one row per event, numbered `seq` in store order, with the record as it stood right
- *   after it. Serves `history`, and "as of": a recording time resolves to the last `seq` recorded by then
- *   (`known_at`, the store clock never running backwards), and a record as of `seq` S is its latest row
- *   with `seq <= S`.
+ * - `record_history`: one row per event, numbered `seq` in store order, with the record's state every
+ *   HISTORY_SNAPSHOT_EVERY events. Serves `history`, and "as of": a recording time resolves to the last
+ *   `seq` recorded by then (`known_at`, the store clock never running backwards), and a record as of
+ *   `seq` S is its nearest snapshot up to S with its few later events up to S folded in.
  * - `country_records`: every record filed under each country it involves, and under `*` (every list of
  *   the whole tracker), with the columns the lists sort and filter on. Versioned: a row holds from
  *   `from_seq` until `to_seq` (NULL while current), and a new version is written only when one of its
@@ -47,6 +47,9 @@ const RECORD_COLUMNS = `
   position TEXT NOT NULL,
   revision INTEGER NOT NULL`;
 
+/** A record's state is kept in its history every this many events (bounds the fold of an "as of" read). */
+export const HISTORY_SNAPSHOT_EVERY = 16;
+
 const RECORDS_SQL = `
 CREATE TABLE records (
   id TEXT PRIMARY KEY,${RECORD_COLUMNS},
@@ -57,8 +60,11 @@ CREATE TABLE records (
 CREATE TABLE record_history (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL,
+  kind TEXT NOT NULL,
   event_id TEXT NOT NULL,
   event_type TEXT NOT NULL,
+  position TEXT NOT NULL,
+  revision INTEGER NOT NULL,
   recorded_at TEXT NOT NULL,
   -- The latest recording time seen up to this event: never decreases, so "as of" is a seek.
   known_at TEXT NOT NULL,
@@ -66,7 +72,12 @@ CREATE TABLE record_history (
   max_occurred TEXT NOT NULL,
   actor TEXT,
   metadata TEXT NOT NULL,
-  data TEXT NOT NULL,${RECORD_COLUMNS}
+  data TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT,
+  -- The record's state right after this event, kept every HISTORY_SNAPSHOT_EVERY events of a record
+  -- (NULL otherwise): a past state is the nearest snapshot before it with the few events since folded in.
+  state TEXT
 );
 `;
 

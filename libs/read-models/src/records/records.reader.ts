@@ -5,6 +5,7 @@ import { ALL_COUNTRIES, STAT_INDEX, type StatColumn } from '../projections/count
 import { mapConnection, type Connection, type PageRequest } from '../paging/page.js';
 import type { ReadDatabase } from '../read-db/read-database.js';
 import { liveOf, RECORD_COLUMN_NAMES, type AnyLive, type RecordRow } from './record-columns.js';
+import { recordAt } from './record-at.js';
 import { countIds, pageIds, type ListWalk } from './record-lists.js';
 import type { AnyRecordView } from './record-view.js';
 import { snapshotAt, type Snapshot } from './snapshot.js';
@@ -32,7 +33,7 @@ const COLUMNS = ['id', ...RECORD_COLUMN_NAMES].join(', ');
 /**
  * Records as views, one at a time or a page at a time, now or as of a recording time. Pages walk the
  * per-country lists (`country_records`, see record-lists.ts); a record's content is then read by id:
- * its `records` row now, its latest `record_history` row up to the snapshot as of a past time.
+ * its `records` row now, its history up to the snapshot as of a past time (record-at.ts).
  */
 export class RecordsReader {
   readonly stats: StatsReader;
@@ -82,12 +83,10 @@ export class RecordsReader {
       for (const row of rows) views.set(row.id, this.viewOf(row, at));
       return views;
     }
-    const statement = this.readDb.prepare(
-      `SELECT ${COLUMNS} FROM record_history INDEXED BY record_history_by_record
-       WHERE id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1`,
-    );
     for (const id of wanted) {
-      const row = statement.get(id, at.seq) as unknown as RecordRow | undefined;
+      const row = this.readDb.remember(`record-at\u0000${id}\u0000${at.seq}`, () =>
+        recordAt(this.readDb, id, at.seq!),
+      );
       if (row !== undefined) views.set(id, this.viewOf(row, at));
     }
     return views;

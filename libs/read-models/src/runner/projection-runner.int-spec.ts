@@ -163,9 +163,12 @@ describe('ProjectionRunner', () => {
     const last = await appendTallies(store, 'a', 50);
     // What a request handled on the event loop during the catch-up would see of the runner.
     const seen: (string | undefined)[] = [];
+    const progress: { to: string; events: number }[] = [];
     let observing = true;
     const observe = () => {
-      seen.push(runner.status().position);
+      const status = runner.status();
+      seen.push(status.position);
+      if (status.replay) progress.push(status.replay);
       if (observing) setImmediate(observe);
     };
     setImmediate(observe);
@@ -174,6 +177,11 @@ describe('ProjectionRunner', () => {
       observing = false;
       expect(seen.some((position) => position !== undefined && position < last.position)).toBe(true);
       expect(tallies(readDb)).toEqual({ a: 50 });
+      // An empty read DB is a replay to the head it found, with its progress shown on the way.
+      expect(progress.length).toBeGreaterThan(0);
+      expect(progress.map((p) => [p.to, p.events < 50])).toEqual(progress.map(() => [last.position, true]));
+      expect(progress.map((p) => p.events)).toContain(10);
+      expect(runner.status().replay).toBeUndefined();
     } finally {
       observing = false;
       await runner.stop();

@@ -29,10 +29,18 @@ export interface ProjectionRunnerOptions {
   maxBackoffMs?: number;
 }
 
+export interface ReplayProgress {
+  /** The store's head when the replay began: it is done once `position` reaches it. */
+  to: Position;
+  /** Events applied so far, and their rate. */
+  events: number;
+  eventsPerSecond: number;
+}
+
 export interface RunnerStatus {
   position: Position | undefined;
-  /** While replaying the store into an empty read DB: the head it replays to (progress: position of it). */
-  replayingTo?: Position;
+  /** While replaying the store into an empty read DB: how far (position of the head it replays to). */
+  replay?: ReplayProgress;
   running: boolean;
   failing: boolean;
   lastError?: string;
@@ -59,6 +67,8 @@ export class ProjectionRunner {
   /** During a replay from nothing: the head it replays to. */
   private replayTo: Position | undefined;
   private replayStarted = 0;
+  private replayLogged = 0;
+  private replayed = 0;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.checkpoints = new CheckpointStore(options.readDb.db);
@@ -80,7 +90,7 @@ export class ProjectionRunner {
   status(): RunnerStatus {
     return {
       position: this.position,
-      ...(this.replayTo === undefined ? {} : { replayingTo: this.replayTo }),
+      ...(this.replayTo === undefined ? {} : { replay: this.replayProgress() }),
       running: this.loop !== undefined && !this.stopping,
       failing: this.failing,
       ...(this.lastError ? { lastError: this.lastError } : {}),
@@ -178,8 +188,14 @@ export class ProjectionRunner {
           batch.push(next.value);
         }
         this.applyBatch(batch);
-        if (this.replayTo !== undefined && comparePositions(this.position!, this.replayTo) >= 0)
-          this.endReplay();
+        if (this.replayTo !== undefined) {
+          this.replayed += batch.length;
+          if (comparePositions(this.position!, this.replayTo) >= 0) this.endReplay();
+          else if (Date.now() - this.replayLogged >= 5_000) {
+            this.replayLogged = Date.now();
+            this.options.logger.info('Replaying', { position: this.position, ...this.replayProgress() });
+          }
+        }
         // While catching up, every next() resolves at once (the store reads ahead), so without this the
         // whole backlog would be applied without the event loop ever turning: the app would answer no
         // request (not even /health) until caught up. One turn per batch lets I/O through.
@@ -191,9 +207,20 @@ export class ProjectionRunner {
     }
   }
 
+  private replayProgress(): ReplayProgress {
+    const seconds = Math.max(0.001, (Date.now() - this.replayStarted) / 1000);
+    return {
+      to: this.replayTo!,
+      events: this.replayed,
+      eventsPerSecond: Math.round(this.replayed / seconds),
+    };
+  }
+
   private startReplay(head: Position): void {
     this.replayTo = head;
     this.replayStarted = Date.now();
+    this.replayLogged = Date.now();
+    this.replayed = 0;
     this.options.logger.info('Replaying the store into an empty read DB', { head });
     for (const projection of this.options.projections) projection.bulkBegin?.(this.options.readDb.db);
   }
@@ -205,6 +232,7 @@ export class ProjectionRunner {
     for (const projection of this.options.projections) projection.bulkEnd?.(this.options.readDb.db);
     this.options.logger.info('Replay done', {
       position: this.position,
+      events: this.replayed,
       seconds: Math.round((Date.now() - this.replayStarted) / 100) / 10,
     });
   }
