@@ -6,6 +6,15 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** Children still running: ended with this process, however it ends (a benchmark interrupted, say). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => process.exit(130));
+}
+
 export async function startProcess(
   args: string[],
   env: Record<string, string>,
@@ -16,6 +25,8 @@ export async function startProcess(
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);

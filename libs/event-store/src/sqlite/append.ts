@@ -17,65 +17,88 @@ interface StoredId {
   global_position: bigint;
 }
 
+/** What became of one append of a group: its outcome, or the error it alone failed with. */
+export type GroupMember = { outcome: AppendOutcome } | { error: unknown };
+
 /**
- * Appends a validated batch in one transaction. IMMEDIATE takes the write lock before reading the
- * stream's revision, so no other connection (or process) can append between the check and the
- * inserts; a lock held elsewhere is waited for up to the busy timeout.
+ * Appends a group of validated appends in one transaction, so that one COMMIT (one fsync) makes them all
+ * durable: group commit. Each append runs inside a savepoint of its own, checked against its own
+ * expected revision after the appends before it in the group; one that fails is rolled back to its
+ * savepoint alone and reported, the others commit. IMMEDIATE takes the write lock before any revision
+ * is read, so no other connection (or process) can append between the checks and the inserts.
  *
- * Order of checks, as in KurrentDB: an idempotent retry first, then the expected revision, then ids
- * the stream already holds elsewhere (InvalidAppendError: retrying cannot fix that).
+ * @throws when the transaction itself cannot begin or commit: then nothing of the group was written.
  */
-export function appendInTransaction(
+export function appendGroup(
   db: DatabaseSync,
   statements: SqliteStatements,
-  append: ValidatedAppend,
+  appends: readonly ValidatedAppend[],
   recordedAt: Date,
-): AppendOutcome {
-  const { stream, events, expectedRevision } = append;
+): GroupMember[] {
   db.exec('BEGIN IMMEDIATE');
   try {
-    const current = currentRevision(statements, stream);
-    const stored = statements.findIdsInStream.all(
-      stream,
-      JSON.stringify(events.map((event) => event.id)),
-    ) as unknown as StoredId[];
-    if (stored.length > 0) {
-      const original = originalResult(events, stored, expectedRevision);
-      if (original) {
-        db.exec('ROLLBACK');
-        return { result: original, written: false };
+    const members = appends.map((append): GroupMember => {
+      db.exec('SAVEPOINT group_member');
+      try {
+        const outcome = appendOne(statements, append, recordedAt);
+        // An idempotent retry wrote nothing; releasing an empty savepoint keeps nothing.
+        db.exec('RELEASE group_member');
+        return { outcome };
+      } catch (error) {
+        db.exec('ROLLBACK TO group_member');
+        db.exec('RELEASE group_member');
+        return { error };
       }
-    }
-    checkExpectedRevision(stream, expectedRevision, current);
-    if (stored.length > 0) {
-      const [first] = stored;
-      throw new InvalidAppendError(
-        `Event ${first.id} is already in stream "${stream}" at revision ${first.revision}; ` +
-          'an event id can be appended to a stream only once',
-      );
-    }
-    let revision = current ?? -1n;
-    let position = 0n;
-    const at = recordedAt.toISOString();
-    for (const event of events) {
-      revision += 1n;
-      const inserted = statements.insertEvent.get(
-        stream,
-        revision,
-        event.id,
-        event.type,
-        event.data,
-        event.metadata,
-        at,
-      ) as { global_position: bigint };
-      position = inserted.global_position;
-    }
+    });
     db.exec('COMMIT');
-    return { result: { nextRevision: revision, position: positionFromBigInts(position) }, written: true };
+    return members;
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * One append inside the group's transaction. Order of checks, as in KurrentDB: an idempotent retry
+ * first, then the expected revision, then ids the stream already holds elsewhere (InvalidAppendError:
+ * retrying cannot fix that).
+ */
+function appendOne(statements: SqliteStatements, append: ValidatedAppend, recordedAt: Date): AppendOutcome {
+  const { stream, events, expectedRevision } = append;
+  const current = currentRevision(statements, stream);
+  const stored = statements.findIdsInStream.all(
+    stream,
+    JSON.stringify(events.map((event) => event.id)),
+  ) as unknown as StoredId[];
+  if (stored.length > 0) {
+    const original = originalResult(events, stored, expectedRevision);
+    if (original) return { result: original, written: false };
+  }
+  checkExpectedRevision(stream, expectedRevision, current);
+  if (stored.length > 0) {
+    const [first] = stored;
+    throw new InvalidAppendError(
+      `Event ${first.id} is already in stream "${stream}" at revision ${first.revision}; ` +
+        'an event id can be appended to a stream only once',
+    );
+  }
+  let revision = current ?? -1n;
+  let position = 0n;
+  const at = recordedAt.toISOString();
+  for (const event of events) {
+    revision += 1n;
+    const inserted = statements.insertEvent.get(
+      stream,
+      revision,
+      event.id,
+      event.type,
+      event.data,
+      event.metadata,
+      at,
+    ) as { global_position: bigint };
+    position = inserted.global_position;
+  }
+  return { result: { nextRevision: revision, position: positionFromBigInts(position) }, written: true };
 }
 
 function currentRevision(statements: SqliteStatements, stream: string): bigint | undefined {

@@ -59,6 +59,63 @@ describe('SqliteEventStore', () => {
     }
   }
 
+  it('commits appends asked for together as one group: each checked alone, a refused one rolled back alone', async () => {
+    const path = aFile();
+    const store = open({ path });
+    const [a, b, c] = [aStreamName('group'), aStreamName('group'), aStreamName('group')];
+    await store.append(b, someEvents(1));
+    // Asked for in one turn of the event loop: one transaction.
+    const results = await Promise.allSettled([
+      store.append(a, someEvents(2), { expectedRevision: 'no_stream' }),
+      store.append(b, someEvents(3), { expectedRevision: 'no_stream' }), // b exists: refused
+      store.append(a, someEvents(1), { expectedRevision: 1n }), // sees the first append of the group
+      store.append(
+        c,
+        [anEvent('Bad', {}), anEvent('Bad', {})].map((e, i, all) => ({ ...e, id: all[0]!.id })),
+      ),
+      store.append(c, someEvents(2), { expectedRevision: 'no_stream' }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({
+      name: 'WrongExpectedRevisionError',
+    });
+    expect((await store.readStream(a)).map((event) => event.revision)).toEqual([0n, 1n, 2n]);
+    expect(await store.readStream(b)).toHaveLength(1);
+    expect((await store.readStream(c)).map((event) => event.type)).toEqual([
+      'SomethingHappened',
+      'SomethingHappened',
+    ]);
+    // Positions follow the order the appends were asked in, the refused ones leaving no trace.
+    const positions = results.flatMap((result) =>
+      result.status === 'fulfilled' ? [result.value.position] : [],
+    );
+    expect([...positions].sort()).toEqual(positions);
+  });
+
+  it('answers each append of a group that commits only once the group is durable, and none when it fails', async () => {
+    const path = aFile();
+    const store = open({ path });
+    const stream = aStreamName('group');
+    // Another connection holds the write lock: the group cannot begin, so nothing of it is written.
+    const failing = open({ path, busyTimeoutMs: 50 });
+    const blocker = new DatabaseSync(path);
+    blocker.exec('PRAGMA busy_timeout = 0; BEGIN IMMEDIATE');
+    const refused = await Promise.allSettled([
+      failing.append(stream, someEvents(1)),
+      failing.append(stream, someEvents(1)),
+    ]);
+    expect(refused.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    blocker.exec('ROLLBACK');
+    blocker.close();
+    expect(await store.readStream(stream)).toEqual([]);
+  });
+
   it('puts the file in WAL mode and its connection at synchronous=FULL by default', async () => {
     const path = aFile();
     const store = open({ path });

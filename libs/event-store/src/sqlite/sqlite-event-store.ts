@@ -14,8 +14,8 @@ import type {
   SubscribeToAllOptions,
 } from '../event-store.port.js';
 import type { Position } from '../position.js';
-import { validateAppend } from '../validation/append-validation.js';
-import { appendInTransaction } from './append.js';
+import { validateAppend, type ValidatedAppend } from '../validation/append-validation.js';
+import { appendGroup, type GroupMember } from './append.js';
 import { globalPositionOf, headPosition, readAll, readAllAfter, readStream } from './read.js';
 import { SqliteAllSubscription } from './sqlite-all-subscription.js';
 import { messageOf, toEventStoreError } from './sqlite-errors.js';
@@ -29,6 +29,12 @@ import { prepareStatements, type SqliteStatements } from './sqlite-statements.js
 
 const STORE_NAME = 'sqlite';
 
+interface PendingAppend {
+  append: ValidatedAppend;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * The embedded event store: one SQLite file on node:sqlite, in WAL mode.
  *
@@ -39,6 +45,8 @@ const STORE_NAME = 'sqlite';
 export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<SqliteAllSubscription>();
   private closing: Promise<void> | undefined;
+  /** Appends waiting for the next group commit. */
+  private pending: PendingAppend[] = [];
 
   private constructor(
     private readonly db: DatabaseSync,
@@ -78,18 +86,42 @@ export class SqliteEventStore implements EventStore {
   ): Promise<AppendResult> {
     this.ensureOpen();
     const validated = validateAppend(stream, events, options);
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ append: validated, resolve, reject });
+      // Every append asked for until the event loop next turns joins one transaction: while a commit
+      // waits for the disk, the requests behind it gather, and the next commit takes them all.
+      if (this.pending.length === 1) setImmediate(() => this.commitPending());
+    });
+  }
+
+  /** Commits the appends waiting, as one group (append.ts's appendGroup), and answers each. */
+  private commitPending(): void {
+    const group = this.pending;
+    this.pending = [];
+    if (group.length === 0) return;
+    let members: GroupMember[];
     try {
-      const { result, written } = appendInTransaction(
+      members = appendGroup(
         this.db,
         this.statements,
-        validated,
+        group.map((waiting) => waiting.append),
         this.options.clock(),
       );
-      if (written) for (const subscription of this.subscriptions) subscription.appended();
-      return result;
     } catch (error) {
-      throw toEventStoreError(error, `append to stream "${stream}"`);
+      // Nothing of the group was written (BEGIN or COMMIT failed): each learns why.
+      for (const waiting of group) {
+        waiting.reject(toEventStoreError(error, `append to stream "${waiting.append.stream}"`));
+      }
+      return;
     }
+    if (members.some((member) => 'outcome' in member && member.outcome.written)) {
+      for (const subscription of this.subscriptions) subscription.appended();
+    }
+    members.forEach((member, index) => {
+      const waiting = group[index]!;
+      if ('outcome' in member) waiting.resolve(member.outcome.result);
+      else waiting.reject(toEventStoreError(member.error, `append to stream "${waiting.append.stream}"`));
+    });
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -168,6 +200,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   private async closeNow(): Promise<void> {
+    // Appends already asked for commit first: a caller told "appended" is never let down by a close.
+    this.commitPending();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.db.close();
   }

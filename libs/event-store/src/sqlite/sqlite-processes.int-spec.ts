@@ -62,32 +62,38 @@ describe('SqliteEventStore across processes', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('keeps every acknowledged append, and never half a batch, when the appending process is SIGKILLed', async () => {
-    const path = aFile();
-    // Several rounds on one file: each recovery must also leave the file fit for the next crash.
-    for (const [round, killAfter] of [5, 12, 30].entries()) {
-      const run = `run${round}`;
-      const acknowledged: Acknowledged[] = [];
-      const appender = child(
-        'sqlite/testing/append-batches.child.ts',
-        [path, run, String(EVENTS_PER_BATCH), '0'],
-        (line) => {
-          acknowledged.push(JSON.parse(line) as Acknowledged);
-          // Killed while it keeps appending: the signal lands anywhere in an append or between two.
-          if (acknowledged.length === killAfter) appender.process.kill('SIGKILL');
-        },
-      );
-      const { signal, stderr } = await appender.exited;
-      expect({ signal, stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
-      expect(acknowledged.length).toBeGreaterThanOrEqual(killAfter);
+  it.each([
+    ['one append at a time', 1],
+    ['appends committed in groups of 8', 8],
+  ])(
+    'keeps every acknowledged append, and never half a batch, when the appending process is SIGKILLed (%s)',
+    async (_, together) => {
+      const path = aFile();
+      // Several rounds on one file: each recovery must also leave the file fit for the next crash.
+      for (const [round, killAfter] of [5, 12, 30].entries()) {
+        const run = `run${round}`;
+        const acknowledged: Acknowledged[] = [];
+        const appender = child(
+          'sqlite/testing/append-batches.child.ts',
+          [path, run, String(EVENTS_PER_BATCH), '0', String(together)],
+          (line) => {
+            acknowledged.push(JSON.parse(line) as Acknowledged);
+            // Killed while it keeps appending: the signal lands anywhere in an append or between two.
+            if (acknowledged.length === killAfter) appender.process.kill('SIGKILL');
+          },
+        );
+        const { signal, stderr } = await appender.exited;
+        expect({ signal, stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
+        expect(acknowledged.length).toBeGreaterThanOrEqual(killAfter);
 
-      const store = open({ path });
-      const events = (await readWholeStore(store)).filter((event) => (event.data as BatchData).run === run);
-      await store.close();
-      expectWholeBatchesCoveringEveryAcknowledgement(events, acknowledged);
-      expect(integrityCheck(path)).toBe('ok');
-    }
-  });
+        const store = open({ path });
+        const events = (await readWholeStore(store)).filter((event) => (event.data as BatchData).run === run);
+        await store.close();
+        expectWholeBatchesCoveringEveryAcknowledgement(events, acknowledged);
+        expect(integrityCheck(path)).toBe('ok');
+      }
+    },
+  );
 
   it('lets a subscriber see every event another process appends, once each, in order', async () => {
     const path = aFile();

@@ -13,6 +13,7 @@ import {
 import {
   WrongExpectedRevisionError,
   type EventStore,
+  type AppendResult,
   type EventToAppend,
   type Position,
   type RecordedEvent,
@@ -33,8 +34,8 @@ export interface CommandMeta {
 export interface CommandOutcome {
   recordId: string;
   kind: RecordKind;
-  /** The events this command appended (empty for a no-op or a recognised retry). */
-  events: RecordedEvent[];
+  /** The events this command appended (empty for a no-op), or for a recognised retry those it had. */
+  events: readonly Pick<RecordedEvent, 'id' | 'type' | 'data'>[];
   /** Where the record's stream now ends: wait for the read model to reach it to read your own write. */
   position: Position;
   /** True when an earlier attempt with the same idempotency key had already recorded this command. */
@@ -86,7 +87,8 @@ export class RecordCommandExecutor {
       const state = fold(recordsDecider, history);
       const context = { today: this.clock().toISOString().slice(0, 10), records: await this.lookUp(full) };
       const decided = recordsDecider.decide(full, state, context);
-      const kind = fold(recordsDecider, [...history, ...decided]).kind!;
+      // The state after the decision, from the state before it: one fold per command, not two.
+      const kind = decided.reduce((folded, event) => recordsDecider.evolve(folded, event), state).kind!;
       const last = past.at(-1);
       if (decided.length === 0) {
         return { recordId: full.recordId, kind, events: [], position: last!.position, replayed: false };
@@ -105,8 +107,9 @@ export class RecordCommandExecutor {
           ...(meta.causationId === undefined ? {} : { causationId: meta.causationId }),
         },
       }));
+      let appended: AppendResult;
       try {
-        await this.options.store.append(stream, toAppend, {
+        appended = await this.options.store.append(stream, toAppend, {
           expectedRevision: last === undefined ? 'no_stream' : last.revision,
         });
       } catch (error) {
@@ -114,14 +117,12 @@ export class RecordCommandExecutor {
         if (attempt >= this.maxAttempts) throw new ConcurrencyConflictError(full.recordId, attempt);
         continue;
       }
-      const appended = (
-        await this.options.store.readStream(stream, { fromRevision: last ? last.revision + 1n : 0n })
-      ).filter((event) => toAppend.some((candidate) => candidate.id === event.id));
+      // The append says where it ended; nothing is read back.
       return {
         recordId: full.recordId,
         kind,
-        events: appended,
-        position: appended.at(-1)!.position,
+        events: toAppend,
+        position: appended.position,
         replayed: false,
       };
     }
