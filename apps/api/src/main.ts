@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fastifyWebsocket from '@fastify/websocket';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ReadDbInUseError } from '@tracker/read-models';
@@ -7,18 +8,33 @@ import { AppModule } from './app.module.js';
 import { RequestAuthenticator } from './auth/request-authenticator.js';
 import { ConfigError, loadAppConfig } from './config/app-config.js';
 import { registerRateLimit } from './http/rate-limit.js';
+import { applyWebSocketHygiene } from './http/websocket-hygiene.js';
+import type { WebSocketServer } from 'ws';
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config),
-    // A bigger body is answered 413 PAYLOAD_TOO_LARGE by the GraphQL error formatter.
-    new FastifyAdapter({ bodyLimit: config.maxBodyBytes }),
-    { bufferLogs: true },
-  );
+  // A bigger body is answered 413 PAYLOAD_TOO_LARGE by the GraphQL error formatter. A request that
+  // stalls (a body that stops after a few bytes) is cut: its socket once idle for the timeout
+  // (connectionTimeout), and any request not whole by then (requestTimeout, checked by Node every 30 s).
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.maxBodyBytes,
+    connectionTimeout: config.httpRequestTimeoutMs,
+    requestTimeout: config.httpRequestTimeoutMs,
+  });
+  // The WebSocket server, registered here (as Mercurius would, 1 MiB messages) so the app holds it and
+  // can watch every connection; Mercurius uses the one it finds.
+  await adapter.register(fastifyWebsocket as never, { options: { maxPayload: 1_048_576 } });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
   // Before listen: the routes (Nest's and Mercurius's) are added at init, and each must get the limiter.
   await registerRateLimit(app, config, app.get(RequestAuthenticator));
   app.useLogger(app.get(Logger));
+  const fastify = adapter.getInstance() as unknown as { websocketServer: WebSocketServer };
+  applyWebSocketHygiene(fastify.websocketServer, {
+    connectionInitTimeoutMs: config.wsConnectionInitTimeoutMs,
+    maxBufferedBytes: config.wsMaxBufferedBytes,
+  });
   await app.listen(config.port, config.host);
   const logger = app.get(Logger);
   logger.log(`Tracker listening on ${await app.getUrl()} (GraphiQL at /graphiql)`, 'Bootstrap');

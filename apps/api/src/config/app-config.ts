@@ -45,6 +45,12 @@ export interface AppConfig {
   rateLimitMax: number;
   /** The rate limit's window, in seconds. @defaultValue 60 */
   rateLimitWindowSeconds: number;
+  /** Time to receive a whole HTTP request (headers and body); a stalled one is cut. @defaultValue 30000 */
+  httpRequestTimeoutMs: number;
+  /** A graphql-ws connection that has not sent `connection_init` by then is closed 4408. @defaultValue 10000 */
+  wsConnectionInitTimeoutMs: number;
+  /** Bytes that may wait unsent to one graphql-ws client before it is closed 1013. @defaultValue 4194304 */
+  wsMaxBufferedBytes: number;
 }
 
 /** A configuration value that is not acceptable; the message names the variable and the reason. */
@@ -75,6 +81,14 @@ const schema = {
     TRACKER_MAX_BODY_BYTES: { type: 'integer', minimum: 1024, maximum: 104_857_600, default: 2_097_152 },
     TRACKER_RATE_LIMIT_MAX: { type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 6000 },
     TRACKER_RATE_LIMIT_WINDOW_SECONDS: { type: 'integer', minimum: 1, maximum: 86_400, default: 60 },
+    TRACKER_HTTP_REQUEST_TIMEOUT_MS: { type: 'integer', minimum: 1000, maximum: 600_000, default: 30_000 },
+    TRACKER_WS_INIT_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600_000, default: 10_000 },
+    TRACKER_WS_MAX_BUFFERED_BYTES: {
+      type: 'integer',
+      minimum: 65_536,
+      maximum: 1_073_741_824,
+      default: 4_194_304,
+    },
     EVENT_STORE: { type: 'string', enum: ['sqlite', 'kurrentdb'], default: 'sqlite' },
     KURRENTDB_CONNECTION_STRING: { type: 'string', pattern: '^(kurrentdb|esdb|kdb)(\\+discover)?://' },
   },
@@ -93,6 +107,9 @@ interface RawEnv {
   TRACKER_MAX_BODY_BYTES: number;
   TRACKER_RATE_LIMIT_MAX: number;
   TRACKER_RATE_LIMIT_WINDOW_SECONDS: number;
+  TRACKER_HTTP_REQUEST_TIMEOUT_MS: number;
+  TRACKER_WS_INIT_TIMEOUT_MS: number;
+  TRACKER_WS_MAX_BUFFERED_BYTES: number;
   EVENT_STORE: AppConfig['eventStore'];
   KURRENTDB_CONNECTION_STRING?: string;
 }
@@ -123,6 +140,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxBodyBytes: raw.TRACKER_MAX_BODY_BYTES,
     rateLimitMax: raw.TRACKER_RATE_LIMIT_MAX,
     rateLimitWindowSeconds: raw.TRACKER_RATE_LIMIT_WINDOW_SECONDS,
+    httpRequestTimeoutMs: raw.TRACKER_HTTP_REQUEST_TIMEOUT_MS,
+    wsConnectionInitTimeoutMs: raw.TRACKER_WS_INIT_TIMEOUT_MS,
+    wsMaxBufferedBytes: raw.TRACKER_WS_MAX_BUFFERED_BYTES,
     eventStore: raw.EVENT_STORE,
     ...(raw.KURRENTDB_CONNECTION_STRING
       ? { kurrentDbConnectionString: raw.KURRENTDB_CONNECTION_STRING }

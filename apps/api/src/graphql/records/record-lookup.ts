@@ -17,4 +17,23 @@ export class RecordLookup {
   async findRecord(id: string, asOf?: Date): Promise<RecordInterface> {
     return toRecordModel(await answer(this.queryBus.execute(new GetRecordQuery(id, asOf))));
   }
+
+  /**
+   * The record for a change delivered to subscribers: looked up and mapped once per change, whatever
+   * the number of subscribers it goes to (each then only selects from it).
+   */
+  forChange(id: string, position: string): Promise<RecordInterface> {
+    const key = `${id}@${position}`;
+    let found = this.changes.get(key);
+    if (found === undefined) {
+      if (this.changes.size >= 1_000) this.changes.clear();
+      found = this.findRecord(id);
+      // A failed lookup is not kept: the next subscriber asks again.
+      found.catch(() => this.changes.delete(key));
+      this.changes.set(key, found);
+    }
+    return found;
+  }
+
+  private readonly changes = new Map<string, Promise<RecordInterface>>();
 }

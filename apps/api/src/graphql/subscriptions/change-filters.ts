@@ -27,9 +27,19 @@ export function countryFilter(countries: readonly string[] | null | undefined): 
   return new Set(countries.map((code) => code.trim().toUpperCase()));
 }
 
+/**
+ * A subscription's parsed filter, once per subscription: Mercurius calls the filter with the same
+ * arguments object for every change, so it is parsed at subscribe time and looked up after.
+ */
+const parsedFilters = new WeakMap<object, Set<string> | undefined>();
+function filterOf(args: object, wanted: readonly string[] | null | undefined): Set<string> | undefined {
+  if (!parsedFilters.has(args)) parsedFilters.set(args, countryFilter(wanted));
+  return parsedFilters.get(args);
+}
+
 /** Omitted or empty filters follow everything; otherwise a change must concern one listed country. */
-function concerns(countries: readonly string[], wanted: readonly string[] | null | undefined): boolean {
-  const filter = countryFilter(wanted);
+function concerns(countries: readonly string[], args: { countries?: string[] | null }): boolean {
+  const filter = filterOf(args, args.countries);
   return filter === undefined || countries.some((code) => filter.has(code));
 }
 
@@ -38,12 +48,12 @@ export function recordChangeMatches(
   args: { countries?: string[] | null; kinds?: string[] | null },
 ): boolean {
   const kinds = args.kinds ?? [];
-  return concerns(change.countries, args.countries) && (kinds.length === 0 || kinds.includes(change.kind));
+  return concerns(change.countries, args) && (kinds.length === 0 || kinds.includes(change.kind));
 }
 
 export function commitmentStatusChangeMatches(
   change: CommitmentStatusChange,
   args: { countries?: string[] | null },
 ): boolean {
-  return concerns(change.countries, args.countries);
+  return concerns(change.countries, args);
 }

@@ -32,7 +32,7 @@ export class CommitmentStatusChangeResolver {
     nullable: true,
     description: 'The commitment as projected when this change is delivered.',
   })
-  record(@Parent() change: Pick<CommitmentStatusChange, 'recordId'>): Promise<RecordInterface> {
-    return this.lookup.findRecord(change.recordId);
+  record(@Parent() change: Pick<CommitmentStatusChange, 'recordId' | 'position'>): Promise<RecordInterface> {
+    return this.lookup.forChange(change.recordId, change.position);
   }
 }

@@ -38,7 +38,7 @@ export class RecordChangeResolver {
     nullable: true,
     description: 'The record as projected when this change is delivered (it may include later changes).',
   })
-  record(@Parent() change: Pick<RecordChange, 'recordId'>): Promise<RecordInterface> {
-    return this.lookup.findRecord(change.recordId);
+  record(@Parent() change: Pick<RecordChange, 'recordId' | 'position'>): Promise<RecordInterface> {
+    return this.lookup.forChange(change.recordId, change.position);
   }
 }

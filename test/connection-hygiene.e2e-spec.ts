@@ -1,0 +1,112 @@
+import { connect } from 'node:net';
+import WebSocket from 'ws';
+import { startApiServer, type RunningServer } from './support/api-server.js';
+import { figureInput } from './support/mutation-inputs.js';
+import { mutate } from './support/mutations.js';
+
+/*
+ * What graphql-ws asks of a server and HTTP clients that stall, against the running server with short
+ * limits: every refusal is a close with its documented code, and the server keeps serving others.
+ */
+
+const SUBSCRIPTION = 'subscription { recordChanged(countries: ["KH"]) { recordId position } }';
+
+interface Closed {
+  code: number;
+  reason: string;
+}
+
+function openSocket(server: RunningServer): Promise<WebSocket> {
+  const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+function closed(socket: WebSocket): Promise<Closed> {
+  return new Promise((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+}
+
+function nextMessage(socket: WebSocket, type: string): Promise<{ id?: string; payload?: unknown }> {
+  return new Promise((resolve) => {
+    const listener = (data: WebSocket.RawData) => {
+      const message = JSON.parse(data.toString()) as { type: string; id?: string; payload?: unknown };
+      if (message.type !== type) return;
+      socket.off('message', listener);
+      resolve(message);
+    };
+    socket.on('message', listener);
+  });
+}
+
+async function initialised(server: RunningServer): Promise<WebSocket> {
+  const socket = await openSocket(server);
+  const ack = nextMessage(socket, 'connection_ack');
+  socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
+  await ack;
+  return socket;
+}
+
+describe('connection hygiene', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startApiServer({
+      env: { TRACKER_WS_INIT_TIMEOUT_MS: '300', TRACKER_HTTP_REQUEST_TIMEOUT_MS: '1000' },
+    });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('closes a graphql-ws connection that never sends connection_init with 4408', async () => {
+    const socket = await openSocket(server);
+    expect(await closed(socket)).toEqual({ code: 4408, reason: 'Connection initialisation timeout' });
+    // One that does initialise in time stays open past the timeout.
+    const kept = await initialised(server);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(kept.readyState).toBe(WebSocket.OPEN);
+    kept.close();
+  });
+
+  it('closes a connection that subscribes twice under one id with 4409; the id is free again once completed', async () => {
+    const socket = await initialised(server);
+    socket.send(JSON.stringify({ id: 'a', type: 'subscribe', payload: { query: SUBSCRIPTION } }));
+    socket.send(JSON.stringify({ id: 'a', type: 'complete' }));
+    // Completed by the client: the id may be used again.
+    socket.send(JSON.stringify({ id: 'a', type: 'subscribe', payload: { query: SUBSCRIPTION } }));
+    const closing = closed(socket);
+    socket.send(JSON.stringify({ id: 'a', type: 'subscribe', payload: { query: SUBSCRIPTION } }));
+    expect(await closing).toEqual({ code: 4409, reason: 'Subscriber for a already exists' });
+
+    // Nothing of it lingers: another client subscribes and hears a change as usual.
+    const other = await initialised(server);
+    other.send(JSON.stringify({ id: 'b', type: 'subscribe', payload: { query: SUBSCRIPTION } }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const next = nextMessage(other, 'next');
+    const { recordId } = await mutate(server, 'reportFigure', figureInput());
+    expect(await next).toMatchObject({ id: 'b', payload: { data: { recordChanged: { recordId } } } });
+    other.close();
+  });
+
+  it('cuts an HTTP request whose body stalls', async () => {
+    expect.hasAssertions();
+    const started = Date.now();
+    const socket = connect(server.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      'POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":',
+    );
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    await new Promise((resolve) => socket.once('close', resolve));
+    // Cut once idle for the timeout (1 s here), long before Node's default of five minutes.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(answer).toBe('');
+    // The server goes on answering.
+    expect((await fetch(`${server.url}/health`)).ok).toBe(true);
+  });
+});
