@@ -4,25 +4,12 @@ import { SqliteEventStore } from '@tracker/event-store';
 import type { RecordCommand } from '@tracker/domain';
 import { RecordCommandExecutor, readDemoDataset } from '@tracker/tracking';
 import { v7 as uuid } from 'uuid';
+import { FIGURE_INPUT, issueRecorderToken, REPORT_FIGURE } from './support/figure-mutation.js';
 import { measure, type Comparison } from './support/measure.js';
 import { startTracker, type ServerProcess } from './support/server-process.js';
 import { benchFile } from './support/temp-dir.js';
 
 const SECONDS = Number(process.env.MUTATION_SECONDS ?? 8);
-
-const REPORT_FIGURE = `mutation($input: ReportFigureInput!) { reportFigure(input: $input) { recordId position } }`;
-const FIGURE = {
-  countries: [{ code: 'KH', role: 'SCOPE' }],
-  occurred: { date: '2024-08-15', precision: 'DAY' },
-  confidence: 'REPORTED',
-  sources: [{ url: 'https://example.org/bench' }],
-  indicator: 'people trafficked into scam compounds',
-  value: 100000,
-  unit: 'persons',
-  qualifier: 'APPROXIMATE',
-  claimant: 'UN Human Rights Office',
-  provenance: 'INDEPENDENT',
-};
 
 /**
  * Writes over HTTP with synchronous=FULL (every acknowledged write survives power loss): `reportFigure`
@@ -33,7 +20,7 @@ const FIGURE = {
 export async function mutationsHttpBenchmarks(): Promise<Comparison[]> {
   const inProcess = await inProcessRate();
   const dataDir = join(benchFile('data'), '..');
-  const token = issueToken(dataDir);
+  const token = issueRecorderToken(dataDir);
   let server: ServerProcess | undefined;
   try {
     server = await startTracker(dataDir, 3351, { TRACKER_SQLITE_SYNCHRONOUS: 'FULL' });
@@ -71,25 +58,13 @@ async function inProcessRate() {
   return measured;
 }
 
-function issueToken(dataDir: string): string {
-  const output = execFileSync(
-    process.execPath,
-    ['dist/apps/cli/src/main.js', 'tokens', 'create', '--name', 'bench', '--role', 'recorder'],
-    { encoding: 'utf8', env: { ...process.env, TRACKER_DATA_DIR: dataDir } },
-  );
-  return output
-    .split('\n')
-    .find((line) => line.startsWith('trk_'))!
-    .trim();
-}
-
 function load(port: number, token: string, connections: number) {
   const output = execFileSync(
     process.execPath,
     [
       'dist/bench/support/load-generator.js',
       `http://127.0.0.1:${port}/graphql`,
-      JSON.stringify({ query: REPORT_FIGURE, variables: { input: FIGURE } }),
+      JSON.stringify({ query: REPORT_FIGURE, variables: { input: FIGURE_INPUT } }),
       String(SECONDS),
       String(connections),
       `Bearer ${token}`,

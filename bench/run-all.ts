@@ -2,6 +2,7 @@ import { commandExecutionBenchmarks } from './command-execution.bench.js';
 import { countryProfileBenchmarks } from './country-profile.bench.js';
 import { countryScaleBenchmarks } from './country-scale.bench.js';
 import { eventStoreAppendBenchmarks } from './event-store-append.bench.js';
+import { fanOutBenchmarks } from './fan-out.bench.js';
 import { mutationsHttpBenchmarks } from './mutations-http.bench.js';
 import { eventStoreReadBenchmarks } from './event-store-read.bench.js';
 import { projectionRebuildBenchmarks } from './projection-rebuild.bench.js';
@@ -16,6 +17,7 @@ const suites: [string, () => Promise<Comparison[]>][] = [
   ['event store: read', eventStoreReadBenchmarks],
   ['commands', commandExecutionBenchmarks],
   ['write path: mutations over HTTP', mutationsHttpBenchmarks],
+  ['push: fan-out to subscribers', fanOutBenchmarks],
   ['read model: rebuild', projectionRebuildBenchmarks],
   ['read model: country profile over HTTP', countryProfileBenchmarks],
   ['read model: country queries at scale', () => countryScaleBenchmarks()],

@@ -46,8 +46,8 @@ interface CachedRecord {
   /** rowid of its current row in country_records, per country. */
   facetRows: Record<string, number>;
   contribution: Contribution;
-  /** The `records` row to write at the end of the batch (undefined when written). */
-  dirtyRow?: unknown[];
+  /** What the `records` row needs beyond the state, set by each event, cleared once written. */
+  latest?: { recordedAt: string; actor: string | null; position: string; revision: number };
 }
 
 /** What the projection holds in memory for one read DB; dropped whenever a batch rolls back. */
@@ -99,12 +99,10 @@ export class RecordsProjection implements Projection {
     const after = recordsDecider.evolve(before, domainEvent);
     if (after.kind === undefined) return [];
     const state = after.state as RecordState<AnyLive>;
-    const columns = stateColumns(after.kind, state);
     const recordedAt = event.recordedAt.toISOString();
     const actor = typeof event.metadata.actor === 'string' ? event.metadata.actor : null;
     const seq = ++memory.seq;
     if (recordedAt > memory.knownAt) memory.knownAt = recordedAt;
-    if (columns.occurred_start > memory.maxOccurred) memory.maxOccurred = columns.occurred_start;
 
     const record: CachedRecord = stored ?? {
       kind: after.kind,
@@ -121,25 +119,8 @@ export class RecordsProjection implements Projection {
     record.position = event.position;
     record.contribution = contribution;
     memory.records.set(recordId, record);
-
-    const values = RECORD_COLUMN_NAMES.map((name) => {
-      switch (name) {
-        case 'created_at':
-          return record.createdAt;
-        case 'created_by':
-          return record.createdBy;
-        case 'updated_at':
-          return recordedAt;
-        case 'updated_by':
-          return actor;
-        case 'position':
-          return event.position;
-        case 'revision':
-          return Number(event.revision);
-        default:
-          return columns[name];
-      }
-    });
+    const occurredStart = contribution.rows.get(ALL_COUNTRIES)!.occurred_start;
+    if (occurredStart > memory.maxOccurred) memory.maxOccurred = occurredStart;
     const revision = Number(event.revision);
     sql.insertHistory.run(
       seq,
@@ -157,11 +138,12 @@ export class RecordsProjection implements Projection {
       JSON.stringify(event.data),
       record.createdAt,
       record.createdBy,
-      (revision + 1) % HISTORY_SNAPSHOT_EVERY === 0 ? columns.state : null,
+      (revision + 1) % HISTORY_SNAPSHOT_EVERY === 0 ? JSON.stringify(state) : null,
     );
     this.applyFacets(memory, recordId, record, previous, contribution, seq);
     this.applyTallies(memory, previous, contribution, seq);
-    record.dirtyRow = [recordId, ...values];
+    // The `records` row is written once per batch, from the latest of these (endBatch).
+    record.latest = { recordedAt, actor, position: event.position, revision };
 
     return [notice(recordId, after.kind, previous, contribution, event, domainEvent)];
   }
@@ -170,10 +152,13 @@ export class RecordsProjection implements Projection {
   endBatch(db: DatabaseSync): void {
     const memory = this.memories.get(db);
     if (memory === undefined) return;
-    for (const record of memory.records.values()) {
-      if (record.dirtyRow === undefined) continue;
-      memory.statements.upsertRecord.run(...(record.dirtyRow as never[]), JSON.stringify(record.facetRows));
-      record.dirtyRow = undefined;
+    for (const [id, record] of memory.records) {
+      if (record.latest === undefined) continue;
+      memory.statements.upsertRecord.run(
+        ...recordRow(id, record, record.latest),
+        JSON.stringify(record.facetRows),
+      );
+      record.latest = undefined;
     }
     for (const key of memory.dirtyKeys) {
       const [country, counter, counted] = splitKey(key, 3);
@@ -326,6 +311,36 @@ interface StoredRecord {
   created_at: string;
   created_by: string | null;
   facet_rows: string;
+}
+
+/** The `records` row of a record: its state's columns, then when and by whom it was created and updated. */
+function recordRow(
+  id: string,
+  record: CachedRecord,
+  latest: NonNullable<CachedRecord['latest']>,
+): (string | number | null)[] {
+  const columns = stateColumns(record.kind, record.state);
+  return [
+    id,
+    ...RECORD_COLUMN_NAMES.map((name) => {
+      switch (name) {
+        case 'created_at':
+          return record.createdAt;
+        case 'created_by':
+          return record.createdBy;
+        case 'updated_at':
+          return latest.recordedAt;
+        case 'updated_by':
+          return latest.actor;
+        case 'position':
+          return latest.position;
+        case 'revision':
+          return latest.revision;
+        default:
+          return columns[name];
+      }
+    }),
+  ];
 }
 
 /** What contributionOf needs of a record: its kind, state, content and whether it is retracted. */

@@ -5,19 +5,18 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
 import { PROJECTION_RUNNER, type ChangeNotice, type ProjectionRunner } from '@tracker/read-models';
-import type { PubSub } from 'mercurius';
 import type { Subscription } from 'rxjs';
+import { ChangeDispatcher } from './change-dispatcher.js';
 import { CHANGE_TOPICS } from './change-topics.js';
 import type { CommitmentStatusChange } from './commitment-status-change.type.js';
 import type { RecordChange } from './record-change.type.js';
 
 /**
  * Feeds GraphQL subscriptions from this instance's own projection runner: each change notice, published
- * by the runner after the read DB committed the change, goes into Mercurius's pubsub once, and each
- * subscriber's filter picks what it follows. Mutations never publish, so a subscriber only hears of a
- * change the read model can already answer for, on every instance alike.
+ * by the runner after the read DB committed the change, goes to the dispatcher once, which hands it to
+ * the subscriptions following its countries and kind. Mutations never publish, so a subscriber only
+ * hears of a change the read model can already answer for, on every instance alike.
  */
 @Injectable()
 export class ChangeNoticesPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,15 +25,12 @@ export class ChangeNoticesPublisher implements OnApplicationBootstrap, OnApplica
 
   constructor(
     @Inject(PROJECTION_RUNNER) private readonly runner: Pick<ProjectionRunner, 'changes'>,
-    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+    @Inject(ChangeDispatcher) private readonly dispatcher: ChangeDispatcher,
   ) {}
 
   onApplicationBootstrap(): void {
-    // Mercurius decorates Fastify with `graphql` (and its pubsub) when the GraphQL module starts.
-    const pubsub = (this.adapterHost.httpAdapter.getInstance() as { graphql: { pubsub: PubSub } }).graphql
-      .pubsub;
     this.subscription = this.runner.changes.subscribe({
-      next: (notice) => this.publish(pubsub, notice),
+      next: (notice) => this.publish(notice),
       error: (error: unknown) => this.logger.error(`Change notices failed: ${(error as Error).message}`),
     });
   }
@@ -43,7 +39,7 @@ export class ChangeNoticesPublisher implements OnApplicationBootstrap, OnApplica
     this.subscription?.unsubscribe();
   }
 
-  private publish(pubsub: PubSub, notice: ChangeNotice): void {
+  private publish(notice: ChangeNotice): void {
     const change: RecordChange = {
       recordId: notice.recordId,
       kind: notice.kind as RecordChange['kind'],
@@ -51,7 +47,9 @@ export class ChangeNoticesPublisher implements OnApplicationBootstrap, OnApplica
       position: notice.position,
       eventType: notice.eventType,
     };
-    this.send(pubsub, CHANGE_TOPICS.recordChanged, { recordChanged: change });
+    this.dispatcher.dispatch(CHANGE_TOPICS.recordChanged, change.countries, change.kind, {
+      recordChanged: change,
+    });
     if (notice.commitmentStatus) {
       const statusChange: CommitmentStatusChange = {
         recordId: notice.recordId,
@@ -61,15 +59,9 @@ export class ChangeNoticesPublisher implements OnApplicationBootstrap, OnApplica
         position: notice.position,
         eventType: notice.eventType,
       };
-      this.send(pubsub, CHANGE_TOPICS.commitmentStatusChanged, { commitmentStatusChanged: statusChange });
+      this.dispatcher.dispatch(CHANGE_TOPICS.commitmentStatusChanged, statusChange.countries, undefined, {
+        commitmentStatusChanged: statusChange,
+      });
     }
-  }
-
-  private send(pubsub: PubSub, topic: string, payload: object): void {
-    // The in-process emitter calls back with an error only if a listener failed to take the message.
-    const done = (error?: unknown) => {
-      if (error) this.logger.error(`Could not publish ${topic}: ${(error as Error).message}`);
-    };
-    pubsub.publish({ topic, payload }, done as () => void);
   }
 }

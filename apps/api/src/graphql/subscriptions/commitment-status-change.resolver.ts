@@ -2,30 +2,37 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { RecordLookup } from '../records/record-lookup.js';
 import { RecordInterface } from '../records/record.types.js';
-import { commitmentStatusChangeMatches, countryFilter } from './change-filters.js';
+import { ChangeDispatcher } from './change-dispatcher.js';
+import { countryFilter } from './change-filters.js';
 import { CHANGE_TOPICS } from './change-topics.js';
 import { listen, type SubscriptionContext } from './subscription-started.js';
 import { CommitmentStatusChange } from './commitment-status-change.type.js';
 
 @Resolver(() => CommitmentStatusChange)
 export class CommitmentStatusChangeResolver {
-  constructor(@Inject(RecordLookup) private readonly lookup: RecordLookup) {}
+  constructor(
+    @Inject(RecordLookup) private readonly lookup: RecordLookup,
+    @Inject(ChangeDispatcher) private readonly dispatcher: ChangeDispatcher,
+  ) {}
 
   @Subscription(() => CommitmentStatusChange, {
     description:
       "Every change of a commitment's implementation status for a signatory among `countries` (omitted: any), once the read model holds it.",
-    filter: (
-      payload: { commitmentStatusChanged: CommitmentStatusChange },
-      args: { countries?: string[] | null },
-    ) => commitmentStatusChangeMatches(payload.commitmentStatusChanged, args),
   })
   commitmentStatusChanged(
     @Args('countries', { type: () => [String], nullable: true, description: 'ISO 3166-1 alpha-2 codes.' })
     countries: string[] | null,
     @Context() context: SubscriptionContext,
   ) {
-    countryFilter(countries);
-    return listen(context, CHANGE_TOPICS.commitmentStatusChanged, 'commitmentStatusChanged');
+    return listen(
+      this.dispatcher,
+      context,
+      CHANGE_TOPICS.commitmentStatusChanged,
+      'commitmentStatusChanged',
+      {
+        countries: countryFilter(countries),
+      },
+    );
   }
 
   @ResolveField(() => RecordInterface, {

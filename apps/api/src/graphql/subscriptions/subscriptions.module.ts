@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChangeDispatcher } from './change-dispatcher.js';
 import { ChangeNoticesPublisher } from './change-notices.publisher.js';
 import { CommitmentStatusChangeResolver } from './commitment-status-change.resolver.js';
 import { RecordChangeResolver } from './record-change.resolver.js';
@@ -8,6 +9,6 @@ import { RecordChangeResolver } from './record-change.resolver.js';
  * runner (PROJECTION_RUNNER and RecordLookup come from the app's global ReadModelsModule).
  */
 @Module({
-  providers: [ChangeNoticesPublisher, RecordChangeResolver, CommitmentStatusChangeResolver],
+  providers: [ChangeDispatcher, ChangeNoticesPublisher, RecordChangeResolver, CommitmentStatusChangeResolver],
 })
 export class SubscriptionsModule {}

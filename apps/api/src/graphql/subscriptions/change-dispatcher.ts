@@ -1,0 +1,134 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+/** A subscription's filter, parsed once when it starts: no countries (or kinds) follows every one. */
+export interface ChangeFilter {
+  readonly countries?: ReadonlySet<string>;
+  readonly kinds?: ReadonlySet<string>;
+}
+
+/** Changes one subscription has not taken yet, at most; past it the subscription ends (it cannot keep up). */
+const MAX_QUEUED = 1_000;
+
+const logger = new Logger('Subscriptions');
+
+/**
+ * One subscription's changes, as the async iterator GraphQL subscriptions consume. Values wait in a
+ * bounded queue; ending it (the client completes, the connection closes) takes it off the dispatcher.
+ */
+export class ChangeStream<T> implements AsyncIterableIterator<T> {
+  private readonly queue: T[] = [];
+  private waiting: ((result: IteratorResult<T>) => void) | undefined;
+  private ended = false;
+
+  constructor(private readonly onEnd: () => void) {}
+
+  push(value: T): void {
+    if (this.ended) return;
+    if (this.waiting) {
+      const waiting = this.waiting;
+      this.waiting = undefined;
+      waiting({ value, done: false });
+      return;
+    }
+    if (this.queue.length >= MAX_QUEUED) {
+      logger.warn({ msg: 'A subscription fell too far behind and was ended', queued: this.queue.length });
+      this.end();
+      return;
+    }
+    this.queue.push(value);
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    const value = this.queue.shift();
+    if (value !== undefined) return Promise.resolve({ value, done: false });
+    if (this.ended) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    this.end();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.queue.length = 0;
+    this.onEnd();
+    this.waiting?.({ value: undefined, done: true });
+    this.waiting = undefined;
+  }
+}
+
+interface Listener {
+  readonly stream: ChangeStream<unknown>;
+  readonly kinds?: ReadonlySet<string>;
+}
+
+interface Topic {
+  /** Listeners with no country filter. */
+  readonly everywhere: Set<Listener>;
+  readonly byCountry: Map<string, Set<Listener>>;
+}
+
+/**
+ * Routes each change to the subscriptions that follow it, and only those: listeners are filed by the
+ * countries they follow, so a change about Cambodia wakes Cambodia's subscribers and costs nothing to
+ * those of Laos, however many there are. Filters are parsed once, when a subscription starts.
+ */
+@Injectable()
+export class ChangeDispatcher {
+  private readonly topics = new Map<string, Topic>();
+
+  listen<T>(topic: string, filter: ChangeFilter): ChangeStream<T> {
+    const registry = this.topicOf(topic);
+    const stream = new ChangeStream<T>(() => {
+      if (filter.countries === undefined) registry.everywhere.delete(listener);
+      else for (const code of filter.countries) registry.byCountry.get(code)?.delete(listener);
+    });
+    const listener: Listener = { stream: stream as ChangeStream<unknown>, kinds: filter.kinds };
+    if (filter.countries === undefined) registry.everywhere.add(listener);
+    else {
+      for (const code of filter.countries) {
+        let listeners = registry.byCountry.get(code);
+        if (listeners === undefined) registry.byCountry.set(code, (listeners = new Set()));
+        listeners.add(listener);
+      }
+    }
+    return stream;
+  }
+
+  /** Hands `payload` to every subscription of `topic` that follows one of `countries` and `kind`. */
+  dispatch(topic: string, countries: readonly string[], kind: string | undefined, payload: unknown): void {
+    const registry = this.topics.get(topic);
+    if (registry === undefined) return;
+    const reached = new Set<Listener>(registry.everywhere);
+    for (const code of countries)
+      for (const listener of registry.byCountry.get(code) ?? []) reached.add(listener);
+    for (const listener of reached) {
+      if (listener.kinds === undefined || (kind !== undefined && listener.kinds.has(kind))) {
+        listener.stream.push(payload);
+      }
+    }
+  }
+
+  /** Subscriptions listening now, per topic (for tests and health). */
+  listeners(topic: string): number {
+    const registry = this.topics.get(topic);
+    if (registry === undefined) return 0;
+    const all = new Set<Listener>(registry.everywhere);
+    for (const listeners of registry.byCountry.values()) for (const listener of listeners) all.add(listener);
+    return all.size;
+  }
+
+  private topicOf(topic: string): Topic {
+    let registry = this.topics.get(topic);
+    if (registry === undefined)
+      this.topics.set(topic, (registry = { everywhere: new Set(), byCountry: new Map() }));
+    return registry;
+  }
+}
