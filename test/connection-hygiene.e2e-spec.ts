@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import WebSocket from 'ws';
 import { startApiServer, type RunningServer } from './support/api-server.js';
 import { figureInput } from './support/mutation-inputs.js';
-import { mutate } from './support/mutations.js';
+import { mutate, storeHead } from './support/mutations.js';
 
 /*
  * What graphql-ws asks of a server and HTTP clients that stall, against the running server with short
@@ -30,7 +30,10 @@ function closed(socket: WebSocket): Promise<Closed> {
   );
 }
 
-function nextMessage(socket: WebSocket, type: string): Promise<{ id?: string; payload?: unknown }> {
+function nextMessage(
+  socket: WebSocket,
+  type: string,
+): Promise<{ id?: string; type?: string; payload?: unknown }> {
   return new Promise((resolve) => {
     const listener = (data: WebSocket.RawData) => {
       const message = JSON.parse(data.toString()) as { type: string; id?: string; payload?: unknown };
@@ -90,6 +93,49 @@ describe('connection hygiene', () => {
     const { recordId } = await mutate(server, 'reportFigure', figureInput());
     expect(await next).toMatchObject({ id: 'b', payload: { data: { recordChanged: { recordId } } } });
     other.close();
+  });
+
+  it.each([
+    ['a form', 'application/x-www-form-urlencoded', 'query=mutation%7BretractRecord%7D'],
+    ['a bare GraphQL document', 'application/graphql', 'mutation { retractRecord }'],
+    ['text', 'text/plain', '{"query":"{ __typename }"}'],
+  ])('refuses %s with 415 UNSUPPORTED_MEDIA_TYPE, writing nothing', async (_, contentType, body) => {
+    const head = await storeHead(server.url);
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, authorization: `Bearer ${server.tokens.reviewer}` },
+      body,
+    });
+    expect(response.status).toBe(415);
+    const answer = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(answer.errors.map((error) => error.extensions.code)).toEqual(['UNSUPPORTED_MEDIA_TYPE']);
+    expect(await storeHead(server.url)).toBe(head);
+  });
+
+  it('refuses a query or mutation sent over graphql-ws with a code, and says where to send it', async () => {
+    const socket = await initialised(server);
+    const head = await storeHead(server.url);
+    const error = nextMessage(socket, 'error');
+    socket.send(
+      JSON.stringify({
+        id: 'm',
+        type: 'subscribe',
+        payload: { query: 'mutation { retractRecord(input: { recordId: "x", reason: "y" }) { position } }' },
+      }),
+    );
+    expect(await error).toEqual({
+      id: 'm',
+      type: 'error',
+      payload: [
+        {
+          message:
+            'Only subscriptions are taken over graphql-ws: send the mutation over HTTP (POST /graphql).',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
+    expect(await storeHead(server.url)).toBe(head);
+    socket.close();
   });
 
   it('cuts an HTTP request whose body stalls', async () => {

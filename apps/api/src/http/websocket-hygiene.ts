@@ -86,13 +86,42 @@ export function applyWebSocketHygiene(server: WebSocketServer, options: WebSocke
         callback?.(new Error('The connection was closed: the client reads too slowly'));
         return;
       }
-      const message = typeof data === 'string' ? parse(data) : undefined;
-      if ((message?.type === 'complete' || message?.type === 'error') && typeof message.id === 'string') {
-        running.delete(message.id);
+      // Only the few messages that end a subscription are read (Mercurius writes `type` first); a
+      // change delivered to thousands of subscribers is passed on untouched.
+      if (
+        typeof data === 'string' &&
+        (data.startsWith('{"type":"complete"') || data.startsWith('{"type":"error"'))
+      ) {
+        const message = parse(data) as ProtocolMessage & { payload?: unknown };
+        if (typeof message?.id === 'string') running.delete(message.id);
+        if (message?.type === 'error')
+          data = JSON.stringify({ ...message, payload: withCodes(message.payload) });
       }
       send(data, callback);
     };
     socket.once('close', () => clearTimeout(initTimer));
+  });
+}
+
+/**
+ * Every error a client receives carries a stable `extensions.code`. Mercurius refuses some subscribe
+ * messages itself, before any hook, with a bare message: a query or mutation sent over graphql-ws is
+ * the one a client meets, and it is told where to send it.
+ */
+function withCodes(payload: unknown): unknown {
+  if (!Array.isArray(payload)) return payload;
+  return payload.map((error: { message?: string; extensions?: { code?: string } }) => {
+    if (error?.extensions?.code) return error;
+    const operation = /^Invalid operation: (\w+)/.exec(error?.message ?? '')?.[1];
+    return {
+      ...error,
+      ...(operation
+        ? {
+            message: `Only subscriptions are taken over graphql-ws: send the ${operation} over HTTP (POST /graphql).`,
+          }
+        : {}),
+      extensions: { ...error?.extensions, code: 'BAD_REQUEST' },
+    };
   });
 }
 

@@ -1,12 +1,14 @@
-import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 
 /** Another live process feeds this read DB: a second runner would apply events twice. */
 export class ReadDbInUseError extends Error {
   constructor(
     readonly path: string,
-    readonly pid: number,
+    /** The holder's process id, when it could be read. */
+    readonly pid: number | undefined,
   ) {
-    super(`The read DB ${path} is in use by process ${pid}`);
+    super(`The read DB ${path} is in use by ${pid === undefined ? 'another process' : `process ${pid}`}`);
     this.name = 'ReadDbInUseError';
   }
 }
@@ -17,42 +19,61 @@ export interface ReadDbLock {
 
 /**
  * Takes `<read DB>.lock` for this process. One read DB, one feeder: two servers on one data folder, or
- * the CLI's rebuild under a running server, would each apply the store from their own checkpoint. A lock
- * left by a process that is gone (killed, crashed) is taken over.
+ * the CLI's rebuild under a running server, would each apply the store from their own checkpoint.
+ *
+ * The lock is an exclusive SQLite transaction held open on that file: the operating system lets it go
+ * when the process ends, however it ends, so a crash never leaves a stale lock (a process id in a file
+ * could, once the dead server's id is reused). `<read DB>.lock.pid` names the holder, for the message only.
  */
 export function lockReadDb(readDbPath: string): ReadDbLock {
   const path = `${readDbPath}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const pidFile = `${path}.pid`;
+  const db = openLockFile(path);
+  try {
+    db.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    db.close();
+    if (!/locked|busy/i.test((error as Error).message)) throw error;
+    throw new ReadDbInUseError(readDbPath, holderOf(pidFile));
+  }
+  writeFileSync(pidFile, String(process.pid));
+  let released = false;
+  return {
+    release: () => {
+      if (released) return;
+      released = true;
+      rmSync(pidFile, { force: true });
+      db.exec('ROLLBACK');
+      db.close();
+    },
+  };
+}
+
+function openLockFile(path: string): DatabaseSync {
+  for (let attempt = 0; ; attempt++) {
+    const db = new DatabaseSync(path);
     try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return { release: () => releaseIfOurs(path) };
+      // Refuse at once rather than wait: a held lock means a live feeder.
+      db.exec('PRAGMA busy_timeout = 0; PRAGMA journal_mode = DELETE;');
+      return db;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(path, 'utf8'));
-      if (holder !== process.pid && isAlive(holder)) throw new ReadDbInUseError(readDbPath, holder);
-      rmSync(path, { force: true });
+      db.close();
+      // A lock file of an older release held a process id, not a database: it is replaced.
+      if (attempt === 0 && /not a database/i.test((error as Error).message)) {
+        rmSync(path, { force: true });
+        continue;
+      }
+      if (/locked|busy/i.test((error as Error).message)) return new DatabaseSync(path);
+      throw error;
     }
   }
-  throw new Error(`Could not take the lock ${path}`);
 }
 
-function releaseIfOurs(path: string): void {
+function holderOf(pidFile: string): number | undefined {
   try {
-    if (Number(readFileSync(path, 'utf8')) === process.pid) rmSync(path, { force: true });
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
-    // Already gone.
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, under another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return undefined;
   }
 }

@@ -29,36 +29,48 @@ export function readDemoDataset(path = locateDemoDataset()): DemoDataset {
 }
 
 export interface DemoLoadResult {
+  /** Whether anything was recorded (false: the store was not the demo's, or held it whole already). */
   loaded: boolean;
+  /** Commands recorded now (those an earlier, interrupted load had recorded are not counted). */
   commands: number;
 }
 
 /**
  * Loads the demo dataset into a store without records, through the same command path as every client, so
- * the demo obeys every rule. A store that holds any record is left alone: demo data never mixes into
- * real data. (API tokens issued before the first start are events too, but not records.)
- * Each command has a fixed idempotency key, so a load interrupted half-way can simply be run again.
+ * the demo obeys every rule. A store whose first record was not the demo's is left alone: demo data never
+ * mixes into real data. (API tokens issued before the first start are events too, but not records.)
+ * A store whose first record is the demo's is loaded again: each command has a fixed idempotency key, so
+ * what was recorded is recognised and skipped, and a load interrupted half-way (a crash on first start)
+ * is completed.
  */
 export async function loadDemoData(
   store: EventStore,
   executor: RecordCommandExecutor,
   dataset: DemoDataset = readDemoDataset(),
-  options: { resume?: boolean } = {},
 ): Promise<DemoLoadResult> {
-  if (!options.resume && (await holdsRecords(store))) return { loaded: false, commands: 0 };
-  for (const [index, command] of dataset.commands.entries()) {
-    await executor.execute(command, { actor: dataset.actor, idempotencyKey: `demo-${index}` });
+  const firstActor = await firstRecordActor(store);
+  if (firstActor !== undefined && firstActor !== dataset.actor) {
+    return { loaded: false, commands: 0 };
   }
-  return { loaded: true, commands: dataset.commands.length };
+  let recorded = 0;
+  for (const [index, command] of dataset.commands.entries()) {
+    const outcome = await executor.execute(command, {
+      actor: dataset.actor,
+      idempotencyKey: `demo-${index}`,
+    });
+    if (!outcome.replayed) recorded++;
+  }
+  return { loaded: recorded > 0, commands: recorded };
 }
 
-/** Whether any event of the store belongs to a record; stops at the first one. */
-async function holdsRecords(store: EventStore): Promise<boolean> {
+/** Who recorded the store's first record (undefined: no record yet); reads up to that event only. */
+async function firstRecordActor(store: EventStore): Promise<string | undefined> {
   let after: Position | undefined;
   for (;;) {
     const page = await store.readAll({ maxCount: 500, ...(after === undefined ? {} : { after }) });
-    if (page.some((event) => recordIdFromStream(event.stream) !== undefined)) return true;
-    if (page.length === 0) return false;
+    const first = page.find((event) => recordIdFromStream(event.stream) !== undefined);
+    if (first) return String(first.metadata.actor ?? '');
+    if (page.length === 0) return undefined;
     after = page.at(-1)!.position;
   }
 }

@@ -7,7 +7,7 @@ import { ForbiddenError, UnauthenticatedError } from '../../auth/auth-errors.js'
 import { DocumentTooDeepError } from './document-nesting.js';
 import { documentTooLargeError, parserTokenLimit } from './document-size.js';
 import type { ApiErrorCode } from './error-codes.js';
-import { BatchingNotAllowedError, RateLimitedError } from './http-refusals.js';
+import { BatchingNotAllowedError, RateLimitedError, UnsupportedMediaTypeError } from './http-refusals.js';
 import type { FieldProblem } from './input-validation.pipe.js';
 import { isValidationAborted, QueryTooComplexError, VALIDATION_ABORTED_MESSAGE } from './query-complexity.js';
 
@@ -81,6 +81,7 @@ export function toClientError(error: GraphQLError | Error, facts: RequestFacts =
     });
   }
   if (cause instanceof BatchingNotAllowedError) return http(400, cause.code, cause.message);
+  if (cause instanceof UnsupportedMediaTypeError) return http(415, cause.code, cause.message);
   if ((cause as { code?: unknown }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     const limit = facts.bodyLimit;
     return http(

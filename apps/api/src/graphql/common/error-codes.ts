@@ -19,6 +19,7 @@ export const API_ERROR_CODES = {
   DOCUMENT_TOO_LARGE: 'the GraphQL document is too long',
   /** A JSON array of operations in one request: batching is not accepted, send one per request. */
   BATCHING_NOT_ALLOWED: 'batched requests are not accepted',
+  UNSUPPORTED_MEDIA_TYPE: 'a POST body that is not JSON (HTTP 415)',
   /** The HTTP body is bigger than TRACKER_MAX_BODY_BYTES (413). */
   PAYLOAD_TOO_LARGE: 'the request body is too large',
   /** Too many requests from one token (one address without a token) in the window (429, Retry-After). */

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { BatchingNotAllowedError } from './http-refusals.js';
+import { BatchingNotAllowedError, UnsupportedMediaTypeError } from './http-refusals.js';
 import {
   APPLICATION_JSON,
   GRAPHQL_RESPONSE_JSON,
@@ -74,6 +74,11 @@ export const graphqlHttpRouteOptions = {
       checkParameters(request.query as RequestParameters, true);
       return;
     }
+    // JSON only, as README says: a form or a bare document would carry a mutation past what clients
+    // expect the server to take (and past CSRF protections that rely on JSON).
+    const contentType = request.headers['content-type'];
+    if (!/^application\/json\s*(;|$)/i.test(contentType ?? ''))
+      throw new UnsupportedMediaTypeError(contentType);
     const body = request.body as RequestParameters | undefined;
     // Batches stay off (Mercurius's allowBatchedQueries): a batch of N would pass every per-request
     // limit N times over while counting once against the rate limit, and buys nothing over keep-alive.

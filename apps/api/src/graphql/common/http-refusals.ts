@@ -30,3 +30,15 @@ export class RateLimitedError extends Error {
     this.name = 'RateLimitedError';
   }
 }
+
+/** A POST whose body is not JSON (a form, a bare GraphQL document): answered 415 UNSUPPORTED_MEDIA_TYPE. */
+export class UnsupportedMediaTypeError extends Error {
+  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
+  readonly statusCode = 415;
+  constructor(contentType: string | undefined) {
+    super(
+      `POST /graphql takes a JSON body (content-type: application/json), not ${contentType ? `"${contentType}"` : 'a body without a content type'}.`,
+    );
+    this.name = 'UnsupportedMediaTypeError';
+  }
+}
