@@ -252,6 +252,16 @@ describe('access control with TRACKER_PUBLIC_READ=false', () => {
     }
   });
 
+  it('tells a caller who may not read nothing of the schema: no suggestions for a mistyped field', async () => {
+    const anonymous = await gql(server.url, `{ recrds { id } }`);
+    expect(errorCodes(anonymous)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(anonymous.errors![0]!.message).toBe('Cannot query field "recrds" on type "Query".');
+    const badToken = await gql(server.url, `{ recrds { id } }`, undefined, { token: 'trk_not-a-token' });
+    expect(JSON.stringify(badToken.errors)).not.toContain('Did you mean');
+    const reader = await gql(server.url, `{ recrds { id } }`, undefined, { token: server.tokens.reader });
+    expect(reader.errors![0]!.message).toMatch(/Did you mean "records" or "record"\?$/);
+  });
+
   it('refuses anonymous subscriptions and lets a reader subscribe', async () => {
     const query = `subscription { recordChanged { recordId } }`;
     const anonymous = await subscribe(server, query);

@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import WebSocket from 'ws';
 import { startApiServer, type RunningServer } from './support/api-server.js';
+import { gqlData } from './support/gql.js';
 import { figureInput } from './support/mutation-inputs.js';
 import { mutate, storeHead } from './support/mutations.js';
 
@@ -110,6 +111,41 @@ describe('connection hygiene', () => {
     const answer = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(answer.errors.map((error) => error.extensions.code)).toEqual(['UNSUPPORTED_MEDIA_TYPE']);
     expect(await storeHead(server.url)).toBe(head);
+  });
+
+  it.each([
+    ['an invalid byte', Buffer.from([0x42, 0x69, 0xff])],
+    ['an overlong sequence', Buffer.from([0x42, 0xc0, 0xaf])],
+    ['a truncated sequence', Buffer.from([0x42, 0x69, 0xea, 0xcc])],
+  ])('refuses a JSON body with %s (not UTF-8) with 400 BAD_REQUEST, writing nothing', async (_, bytes) => {
+    const head = await storeHead(server.url);
+    const body = JSON.stringify({
+      query: 'mutation($input: ReportFigureInput!) { reportFigure(input: $input) { recordId } }',
+      variables: { input: { ...figureInput(), claimant: '@@CLAIMANT@@' } },
+    });
+    const [before, after] = body.split('@@CLAIMANT@@');
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.tokens.reviewer}` },
+      body: Buffer.concat([Buffer.from(before!), bytes, Buffer.from(after!)]),
+    });
+    expect(response.status).toBe(400);
+    const answer = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(answer.errors).toEqual([
+      {
+        message: 'The request body is not valid UTF-8: send the JSON encoded in UTF-8.',
+        extensions: { code: 'BAD_REQUEST' },
+      },
+    ]);
+    expect(await storeHead(server.url)).toBe(head);
+    // The same text in UTF-8 is recorded exactly.
+    const claimant = 'Biền Hà ក្រសួង';
+    const recorded = await mutate(server, 'reportFigure', { ...figureInput(), claimant });
+    const read = await gqlData(
+      server.url,
+      `{ record(id: "${recorded.recordId}") { ... on Figure { claimant } } }`,
+    );
+    expect(read.record.claimant).toBe(claimant);
   });
 
   it('refuses a query or mutation sent over graphql-ws with a code, and says where to send it', async () => {

@@ -97,6 +97,26 @@ describe('bounded reads and wide totals', () => {
     expect(await storeHead(server.url)).toBe(head);
   });
 
+  it.each([
+    ['a day that does not exist', '2026-11-31T00:00:00Z'],
+    ['29 February of a common year', '2026-02-29T12:00:00Z'],
+    ['a day without a time', '2026-11-30'],
+    ['an hour past 23', '2026-11-30T24:00:00Z'],
+  ])('refuses an asOf that is not an RFC 3339 date-time (%s) with BAD_USER_INPUT', async (_, asOf) => {
+    const byVariable = await gql(
+      server.url,
+      'query($asOf: DateTime) { country(code: "KH", asOf: $asOf) { asOf } }',
+      { asOf },
+    );
+    expect(errorCodes(byVariable)).toEqual(['BAD_USER_INPUT']);
+    const inline = await gql(server.url, `{ country(code: "KH", asOf: "${asOf}") { asOf } }`);
+    expect(inline.data ?? null).toBeNull();
+    expect(inline.errors?.length).toBeGreaterThan(0);
+    // A real one is taken as it is.
+    const real = await gqlData(server.url, `{ country(code: "KH", asOf: "2099-02-28T23:59:59Z") { asOf } }`);
+    expect(real.country.asOf).toBe('2099-02-28T23:59:59.000Z');
+  });
+
   it('pages figures and bounds each side of an indicator', async () => {
     const tooMany = await gql(server.url, '{ country(code: "KH") { figures(first: 101) { totalCount } } }');
     expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);

@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { TrackingModule } from '@tracker/tracking';
 import { LoggerModule } from 'nestjs-pino';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { join } from 'node:path';
 import { AuthModule } from './auth/auth.module.js';
 import { graphqlAccess } from './auth/graphql-access.js';
@@ -55,6 +56,8 @@ export class AppModule {
             graphiql: true,
             autoSchemaFile: join(process.cwd(), 'schema.gql'),
             sortSchema: true,
+            // RFC 3339 date-times, strictly: a day that does not exist (2026-11-31) is refused, not rolled over.
+            buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: GraphQLDateTime }] },
             ...graphqlProtocolOptions(graphqlAccess(authenticator, { publicRead: config.publicRead })),
           }),
         }),

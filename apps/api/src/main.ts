@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import { RequestAuthenticator } from './auth/request-authenticator.js';
 import { ConfigError, loadAppConfig } from './config/app-config.js';
 import { registerRateLimit } from './http/rate-limit.js';
+import { acceptStrictUtf8Json } from './http/strict-utf8-json.js';
 import { applyWebSocketHygiene } from './http/websocket-hygiene.js';
 import type { WebSocketServer } from 'ws';
 
@@ -21,11 +22,14 @@ async function bootstrap(): Promise<void> {
     connectionTimeout: config.httpRequestTimeoutMs,
     requestTimeout: config.httpRequestTimeoutMs,
   });
+  acceptStrictUtf8Json(adapter.getInstance() as never);
   // The WebSocket server, registered here (as Mercurius would, 1 MiB messages) so the app holds it and
   // can watch every connection; Mercurius uses the one it finds.
   await adapter.register(fastifyWebsocket as never, { options: { maxPayload: 1_048_576 } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
+    // Bodies are JSON only, parsed strictly (strict-utf8-json.ts): Nest adds no parsers of its own.
+    bodyParser: false,
   });
   // Before listen: the routes (Nest's and Mercurius's) are added at init, and each must get the limiter.
   await registerRateLimit(app, config, app.get(RequestAuthenticator));

@@ -18,6 +18,8 @@ export interface GraphqlAccess {
   authorizeExecution(schema: GraphQLSchema, document: DocumentNode, context: unknown): void;
   /** `preSubscriptionExecution`: each subscription started on a connection. */
   authorizeSubscription(schema: GraphQLSchema, document: DocumentNode, context: unknown): Promise<void>;
+  /** Whether the caller of this context may read (and so may be told what the schema holds). */
+  mayRead(context: unknown): boolean;
 }
 
 /** A connection's context: its access, and the credentials it came from, to check again later. */
@@ -43,6 +45,11 @@ export function graphqlAccess(authenticator: RequestAuthenticator, policy: Acces
       return { access: await resolveAccess(authenticator, authorization), credentials: authorization };
     },
     authorizeExecution: (_schema, document, context) => authorizeDocument(document, context, policy),
+    mayRead(context) {
+      const access = (context as AccessContext | undefined)?.access;
+      if (access === undefined || 'refused' in access) return false;
+      return access.principal.kind !== 'anonymous' || policy.publicRead;
+    },
     async authorizeSubscription(_schema, document, context) {
       const connection = context as ConnectionContext;
       try {

@@ -52,6 +52,8 @@ export function unwrapErrors(error: GraphQLError | Error): (GraphQLError | Error
 export interface RequestFacts {
   /** The route's body limit in bytes (Fastify's own error does not say it). */
   bodyLimit?: number;
+  /** The request's content type, for a 415 that names it. */
+  contentType?: string;
 }
 
 /** Codes a limit puts on a request error it reports itself (validation rules, refusals in client shape). */
@@ -147,6 +149,11 @@ export function toClientError(error: GraphQLError | Error, facts: RequestFacts =
   // Fastify's own refusals: bad JSON, empty body, wrong media type, body schema (query not a string)...
   const status = (cause as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500 && !(cause instanceof GraphQLError)) {
+    // A body of a type no parser takes (a form, a bare document): the same answer as our own check.
+    if (status === 415) {
+      const refusal = new UnsupportedMediaTypeError(facts.contentType);
+      return http(415, refusal.code, refusal.message);
+    }
     return http(status, 'BAD_REQUEST', cause.message);
   }
   if ((cause as { validation?: unknown }).validation !== undefined) {

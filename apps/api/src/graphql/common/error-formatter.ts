@@ -27,8 +27,13 @@ const logger = new Logger('GraphQL');
 export function formatGraphQLErrors(
   execution: ExecutionResult & { errors: readonly GraphQLError[] },
   context: FormatterContext,
+  options: { suggestions: boolean } = { suggestions: true },
 ): { statusCode: number; response: ExecutionResult } {
-  const facts = { bodyLimit: context.reply?.request.routeOptions?.bodyLimit };
+  const contentType = context.reply?.request.headers['content-type'];
+  const facts = {
+    bodyLimit: context.reply?.request.routeOptions?.bodyLimit,
+    contentType: typeof contentType === 'string' ? contentType : undefined,
+  };
   const clientErrors: ClientError[] = execution.errors
     .flatMap(unwrapErrors)
     .map((error) => toClientError(error, facts));
@@ -38,7 +43,9 @@ export function formatGraphQLErrors(
       logger.error(`GraphQL request failed: ${cause.message}`, cause.stack);
     }
   }
-  const errors = clientErrors.map((error) => error.body) as unknown as GraphQLError[];
+  const errors = clientErrors.map((error) =>
+    options.suggestions ? error.body : withoutSuggestions(error.body),
+  ) as unknown as GraphQLError[];
   const executed = execution.data !== undefined && clientErrors.every((error) => error.stage === 'field');
   if (executed) return { statusCode: 200, response: { data: execution.data, errors } };
 
@@ -46,4 +53,10 @@ export function formatGraphQLErrors(
   const headers = context.reply?.request.headers ?? {};
   const modern = negotiateMediaType(headers) === GRAPHQL_RESPONSE_JSON;
   return { statusCode: httpStatus ?? (modern ? 400 : 200), response: { errors } };
+}
+
+/** graphql-js names fields and types the schema holds ("Did you mean "records"?"): left out. */
+function withoutSuggestions<T extends { message: string }>(body: T): T {
+  const message = body.message.replace(/\s*Did you mean [^?]*\?$/, '');
+  return message === body.message ? body : { ...body, message };
 }

@@ -17,7 +17,11 @@ import { checkSubscriptionSource, validateSubscription } from './subscription-va
 export function graphqlProtocolOptions(access: GraphqlAccess): Partial<MercuriusDriverConfig> {
   return {
     context: access.context as never,
-    errorFormatter: formatGraphQLErrors as unknown as MercuriusDriverConfig['errorFormatter'],
+    // A caller who may not read is not told what the schema holds ("Did you mean ...?").
+    errorFormatter: ((execution: Parameters<typeof formatGraphQLErrors>[0], context: object) =>
+      formatGraphQLErrors(execution, context, {
+        suggestions: access.mayRead(context),
+      })) as unknown as MercuriusDriverConfig['errorFormatter'],
     // Document size first: the parser stops at the limit, before validation could cost anything.
     graphql: { parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens } },
     // A static list, so Mercurius keeps caching validated documents.
