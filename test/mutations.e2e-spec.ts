@@ -1,5 +1,5 @@
 import { startApiServer, type RunningServer } from './support/api-server.js';
-import { gqlData } from './support/gql.js';
+import { errorCodes, gqlData } from './support/gql.js';
 import {
   arrestInput,
   commitmentInput,
@@ -12,7 +12,7 @@ import {
   stepSources,
   taskForceInput,
 } from './support/mutation-inputs.js';
-import { mutate, storeHead } from './support/mutations.js';
+import { mutate, storeHead, tryMutate } from './support/mutations.js';
 
 /*
  * Every mutation's happy path on a real server: each answers with the record as projected (the read
@@ -208,9 +208,34 @@ describe('mutations', () => {
       const retry = await mutate(server, 'recordStatement', statementInput(), {
         idempotencyKey: 'retry-me-1',
       });
-      expect(retry).toMatchObject({ recordId: first.recordId, position: first.position, replayed: true });
-      expect(first.replayed).toBe(false);
+      expect(retry).toMatchObject({
+        recordId: first.recordId,
+        position: first.position,
+        replayed: true,
+        eventCount: 0,
+      });
+      expect(first).toMatchObject({ replayed: false, eventCount: 1 });
       expect(await storeHead(url)).toBe(head);
+    });
+
+    it('refuses a key reused with another mutation or other values (IDEMPOTENCY_KEY_REUSED), writing nothing', async () => {
+      await mutate(server, 'recordStatement', statementInput(), { idempotencyKey: 'used-once' });
+      const head = await storeHead(url);
+      for (const [mutation, input] of [
+        ['reportFigure', figureInput()],
+        ['recordStatement', { ...statementInput(), quote: 'Another quote.' }],
+      ] as const) {
+        const refused = await tryMutate(server, mutation, input, { idempotencyKey: 'used-once' });
+        expect(errorCodes(refused)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+        expect(refused.errors![0]!.message).toContain('used-once');
+      }
+      expect(await storeHead(url)).toBe(head);
+      // Keys belong to the token that sent them: another token may use the same one.
+      const other = await mutate(server, 'reportFigure', figureInput(), {
+        idempotencyKey: 'used-once',
+        token: server.tokens.recorder,
+      });
+      expect(other).toMatchObject({ replayed: false, eventCount: 1 });
     });
 
     it('a lifecycle command retried with its key is not applied twice', async () => {

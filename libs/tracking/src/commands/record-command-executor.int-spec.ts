@@ -87,11 +87,51 @@ describe('RecordCommandExecutor on a real SQLite store', () => {
     expect(retry.recordId).toBe(first.recordId);
     expect(retry.position).toBe(first.position);
     expect(retry.replayed).toBe(true);
-    expect(await store.readAll()).toHaveLength(1);
+    const recordEvents = async () =>
+      (await store.readAll()).filter((event) => event.stream.startsWith('record-'));
+    expect(await recordEvents()).toHaveLength(1);
+    // The key is bound once to the request it came with, in a stream of its own, naming who sent it.
+    const bindings = (await store.readAll()).filter((event) => event.type === 'IdempotencyKeyBound');
+    expect(bindings).toHaveLength(1);
+    expect(bindings[0]!.metadata).toMatchObject({ actor: 'Licadho', idempotencyKey: 'k-1' });
     // The same key from another actor is another command.
     const other = await executor.execute(reportDetention, { actor: 'CPJ', idempotencyKey: 'k-1' });
     expect(other.recordId).not.toBe(first.recordId);
-    expect(await store.readAll()).toHaveLength(2);
+    expect(await recordEvents()).toHaveLength(2);
+  });
+
+  it('refuses the same key with another request (another command, or other values), writing nothing', async () => {
+    await executor.execute(reportDetention, { ...alice, idempotencyKey: 'k-2' });
+    const head = await store.headPosition();
+    const otherValues = { ...reportDetention, reason: 'Another reason' } as typeof reportDetention;
+    await expect(executor.execute(otherValues, { ...alice, idempotencyKey: 'k-2' })).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
+    await expect(
+      executor.execute(chargeDetention('0195f3a4-0000-7000-8000-000000000000'), {
+        ...alice,
+        idempotencyKey: 'k-2',
+      }),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await store.headPosition()).toBe(head);
+    // Keys are scoped by token id where there is one: two tokens of one name do not share keys.
+    const tokenA = await executor.execute(reportDetention, { ...alice, tokenId: 'a', idempotencyKey: 'k-3' });
+    const tokenB = await executor.execute(otherValues, { ...alice, tokenId: 'b', idempotencyKey: 'k-3' });
+    expect(tokenB.replayed).toBe(false);
+    expect(tokenB.recordId).not.toBe(tokenA.recordId);
+  });
+
+  it('records identical requests racing with one key once', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        executor.execute(reportDetention, { ...alice, idempotencyKey: 'k-race' }),
+      ),
+    );
+    expect(new Set(results.map((result) => result.recordId)).size).toBe(1);
+    const events = (await store.readAll()).filter(
+      (event) => event.stream === `record-${results[0]!.recordId}`,
+    );
+    expect(events).toHaveLength(1);
   });
 
   it('runs two concurrent commands on one record: both land, in some order, nothing lost', async () => {

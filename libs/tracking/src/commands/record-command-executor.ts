@@ -10,6 +10,8 @@ import {
   type RecordFact,
   type RecordKind,
 } from '@tracker/domain';
+import canonicalizeModule from 'canonicalize';
+import { createHash } from 'node:crypto';
 import {
   WrongExpectedRevisionError,
   type EventStore,
@@ -18,13 +20,21 @@ import {
   type Position,
   type RecordedEvent,
 } from '@tracker/event-store';
-import { ConcurrencyConflictError } from '../errors/tracking-errors.js';
-import { commandIds } from './command-ids.js';
+import { ConcurrencyConflictError, IdempotencyKeyReusedError } from '../errors/tracking-errors.js';
+import { commandIds, type CommandIds } from './command-ids.js';
+
+// RFC 8785 canonical JSON; the package is CommonJS, whose typings name its export `default`.
+const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
+
+/** A command as callers send it: the record id may be left to the executor (a new record). */
+type RecordCommandInput = Omit<RecordCommand, 'recordId'> & { recordId?: string };
 
 /** Who asks, and how to recognise a retry. */
 export interface CommandMeta {
   /** The API token's name (or the CLI user): goes into every event's metadata. */
   actor: string;
+  /** The API token's id, beside its name in the metadata: whose idempotency keys these are. */
+  tokenId?: string;
   /** Same key from the same actor → same ids → a retried command records nothing twice. */
   idempotencyKey?: string;
   correlationId?: string;
@@ -69,13 +79,12 @@ export class RecordCommandExecutor {
    * from the idempotency key). Throws DomainError for a refused command, ConcurrencyConflictError when
    * retries run out, and the store's errors (StoreUnavailableError) as they are.
    */
-  async execute(
-    command: Omit<RecordCommand, 'recordId'> & { recordId?: string },
-    meta: CommandMeta,
-  ): Promise<CommandOutcome> {
-    const ids = commandIds(meta.actor, meta.idempotencyKey);
+  async execute(command: RecordCommandInput, meta: CommandMeta): Promise<CommandOutcome> {
+    const ids = commandIds(meta.tokenId ?? meta.actor, meta.idempotencyKey);
     const full = { ...command, recordId: command.recordId ?? ids.recordId } as RecordCommand;
     const stream = recordStreamName(full.recordId);
+    // A key already bound to another request is refused before anything is decided.
+    const key = meta.idempotencyKey === undefined ? undefined : await this.checkKey(ids, meta, command);
 
     for (let attempt = 1; ; attempt++) {
       const past = await this.options.store.readStream(stream);
@@ -93,12 +102,15 @@ export class RecordCommandExecutor {
       if (decided.length === 0) {
         return { recordId: full.recordId, kind, events: [], position: last!.position, replayed: false };
       }
+      // Bound only once the domain accepted the command: a refusal writes nothing, not even the key.
+      if (key !== undefined && !key.bound) await this.bindKey(ids, meta, key.fingerprint, full.type);
       const toAppend: EventToAppend[] = decided.map((event, index) => ({
         id: ids.eventId(index),
         type: event.type,
         data: event.data,
         metadata: {
           actor: meta.actor,
+          ...(meta.tokenId === undefined ? {} : { tokenId: meta.tokenId }),
           commandId: ids.commandId,
           commandType: full.type,
           schemaVersion: EVENT_SCHEMA_VERSION,
@@ -125,6 +137,62 @@ export class RecordCommandExecutor {
         position: appended.position,
         replayed: false,
       };
+    }
+  }
+
+  /**
+   * An idempotency key stands for the request it was first used with (the command as sent, as a
+   * fingerprint of its RFC 8785 canonical JSON): the same key with the same request is a replay; with
+   * any other request it is refused (IdempotencyKeyReusedError) before anything is decided or written.
+   */
+  private async checkKey(
+    ids: CommandIds,
+    meta: CommandMeta,
+    command: RecordCommandInput,
+  ): Promise<{ fingerprint: string; bound: boolean }> {
+    const fingerprint = createHash('sha256')
+      .update(canonicalize(command) ?? '')
+      .digest('hex');
+    const [binding] = await this.options.store.readStream(ids.keyStream!, { maxCount: 1 });
+    if (binding === undefined) return { fingerprint, bound: false };
+    if ((binding.data as { fingerprint?: unknown }).fingerprint !== fingerprint) {
+      throw new IdempotencyKeyReusedError(meta.idempotencyKey!);
+    }
+    return { fingerprint, bound: true };
+  }
+
+  /**
+   * Binds the key to its request, in a stream of its own, just before the command's events are appended.
+   * Two identical requests racing bind it once: the binding's event id is derived from the key, so the
+   * second append is the store's idempotent no-op; a different request that won the race is refused.
+   * Should the events' append fail after it, a retry with the same request finds its own binding.
+   */
+  private async bindKey(ids: CommandIds, meta: CommandMeta, fingerprint: string, commandType: string) {
+    const key = meta.idempotencyKey!;
+    try {
+      await this.options.store.append(
+        ids.keyStream!,
+        [
+          {
+            id: ids.keyEventId!,
+            type: 'IdempotencyKeyBound',
+            data: { fingerprint },
+            metadata: {
+              actor: meta.actor,
+              ...(meta.tokenId === undefined ? {} : { tokenId: meta.tokenId }),
+              idempotencyKey: key,
+              commandType,
+            },
+          },
+        ],
+        { expectedRevision: 'no_stream' },
+      );
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      const [binding] = await this.options.store.readStream(ids.keyStream!, { maxCount: 1 });
+      if ((binding?.data as { fingerprint?: unknown } | undefined)?.fingerprint !== fingerprint) {
+        throw new IdempotencyKeyReusedError(key);
+      }
     }
   }
 

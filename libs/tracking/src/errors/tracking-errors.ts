@@ -18,3 +18,17 @@ export class NotFoundError extends Error {
     this.name = 'NotFoundError';
   }
 }
+
+/**
+ * An idempotency key already used for another request (another mutation, or the same one with other
+ * values): a replay must be the very same request. Nothing was written.
+ */
+export class IdempotencyKeyReusedError extends Error {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor(readonly idempotencyKey: string) {
+    super(
+      `The idempotency key "${idempotencyKey}" was already used for a different request: use a new key for a new request.`,
+    );
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}

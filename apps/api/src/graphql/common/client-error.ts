@@ -1,6 +1,6 @@
 import { DomainError } from '@tracker/domain';
 import { InvalidAppendError, StoreUnavailableError, WrongExpectedRevisionError } from '@tracker/event-store';
-import { ConcurrencyConflictError, NotFoundError } from '@tracker/tracking';
+import { ConcurrencyConflictError, IdempotencyKeyReusedError, NotFoundError } from '@tracker/tracking';
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type SourceLocation } from 'graphql';
 import { ForbiddenError, UnauthenticatedError } from '../../auth/auth-errors.js';
@@ -111,6 +111,7 @@ export function toClientError(error: GraphQLError | Error, facts: RequestFacts =
     return field('CONFLICT', cause.message);
   }
   if (cause instanceof NotFoundError) return field('NOT_FOUND', cause.message);
+  if (cause instanceof IdempotencyKeyReusedError) return field(cause.code, cause.message);
   if (cause instanceof StoreUnavailableError) {
     const message = 'The event store is unavailable; nothing was written. Try again later.';
     // Before execution (a token that could not be checked), nothing ran: 503, like /health.

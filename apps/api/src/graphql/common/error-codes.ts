@@ -19,6 +19,8 @@ export const API_ERROR_CODES = {
   DOCUMENT_TOO_LARGE: 'the GraphQL document is too long',
   /** A JSON array of operations in one request: batching is not accepted, send one per request. */
   BATCHING_NOT_ALLOWED: 'batched requests are not accepted',
+  /** An idempotency key sent again with a different request (another mutation, or other values): nothing written. */
+  IDEMPOTENCY_KEY_REUSED: 'the idempotency key was used for a different request',
   UNSUPPORTED_MEDIA_TYPE: 'a POST body that is not JSON (HTTP 415)',
   /** The HTTP body is bigger than TRACKER_MAX_BODY_BYTES (413). */
   PAYLOAD_TOO_LARGE: 'the request body is too large',

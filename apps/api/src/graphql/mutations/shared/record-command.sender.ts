@@ -31,6 +31,7 @@ export class RecordCommandSender {
     const outcome = await this.commandBus.execute(
       new ExecuteRecordCommand(command, {
         actor: principal.actor,
+        ...(principal.kind === 'token' ? { tokenId: principal.tokenId } : {}),
         ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
       }),
     );
@@ -40,7 +41,8 @@ export class RecordCommandSender {
       kind: outcome.kind,
       position: outcome.position,
       replayed: outcome.replayed,
-      eventCount: outcome.events.length,
+      // A replay records nothing: it answers with what the first request recorded.
+      eventCount: outcome.replayed ? 0 : outcome.events.length,
     };
   }
 }
