@@ -4,7 +4,10 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@tracker/read-models';
 import type { FastifyReply } from 'fastify';
 import { readModelHealth } from '../read-models/read-model-health.js';
 
-/** Liveness and readiness in one: 200 when the event store answers, 503 when it does not. */
+/**
+ * Liveness and readiness in one: 200 when the event store answers (`up`, or `degraded` while the read
+ * model is failing: writes are durable, reads are stale), 503 when it does not.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -15,10 +18,10 @@ export class HealthController {
   @Get()
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     const eventStore = await this.eventStore.health();
-    const status = eventStore.status === 'up' ? 'up' : 'down';
-    reply.status(status === 'up' ? 200 : 503);
     // A failing or lagging read model is reported, not fatal: queries still answer from what it holds.
     const readModel = await readModelHealth(this.runner, this.eventStore);
+    const status = eventStore.status !== 'up' ? 'down' : readModel.failing ? 'degraded' : 'up';
+    reply.status(status === 'down' ? 503 : 200);
     return { status, eventStore, readModel };
   }
 }

@@ -79,7 +79,9 @@ export class ReadDatabase {
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      // SQLite may have rolled back already (a full disk, an I/O error): then ROLLBACK would throw
+      // "no transaction is active" and hide the error that matters.
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
       throw error;
     } finally {
       // Whatever was read before may have changed.

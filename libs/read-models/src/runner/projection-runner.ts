@@ -57,6 +57,8 @@ export class ProjectionRunner {
   private readonly checkpoints: CheckpointStore;
   private readonly handlersByType = new Map<string, Projection[]>();
   private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
+  /** Waiters that also want to hear that the read model is failing (settled 'behind' then). */
+  private readonly failureWaiters = new Set<() => void>();
   private position: Position | undefined;
   private subscription: AllSubscription | undefined;
   private loop: Promise<void> | undefined;
@@ -132,6 +134,29 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * Like waitForPosition, but answers 'behind' instead of waiting on when the read model is failing
+   * (now, or while waiting) or does not get there in time: a caller whose write is durable can say so
+   * at once, rather than wait for a read model that may not recover soon.
+   */
+  reachOrReport(position: Position, timeoutMs = 30_000): Promise<'reached' | 'behind'> {
+    if (this.position !== undefined && comparePositions(this.position, position) >= 0) {
+      return Promise.resolve('reached');
+    }
+    if (this.failing) return Promise.resolve('behind');
+    return new Promise((resolve) => {
+      const onFailure = () => {
+        this.failureWaiters.delete(onFailure);
+        resolve('behind');
+      };
+      this.failureWaiters.add(onFailure);
+      this.waitForPosition(position, timeoutMs).then(() => {
+        this.failureWaiters.delete(onFailure);
+        resolve('reached');
+      }, onFailure);
+    });
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     this.wakeBackoff?.();
@@ -151,6 +176,7 @@ export class ProjectionRunner {
         if (this.stopping) break;
         this.failing = true;
         this.lastError = (error as Error).message;
+        for (const notify of [...this.failureWaiters]) notify();
         this.options.logger.error('Projection runner failed; resuming from the stored checkpoint', {
           error: this.lastError,
           position: this.position,

@@ -17,7 +17,7 @@ import type { RecordMutationPayload } from './record-mutation.payload.js';
 export class RecordCommandSender {
   constructor(
     @Inject(CommandBus) private readonly commandBus: CommandBus,
-    @Inject(PROJECTION_RUNNER) private readonly runner: Pick<ProjectionRunner, 'waitForPosition'>,
+    @Inject(PROJECTION_RUNNER) private readonly runner: Pick<ProjectionRunner, 'reachOrReport'>,
   ) {}
 
   async send(
@@ -35,8 +35,11 @@ export class RecordCommandSender {
         ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
       }),
     );
-    await this.runner.waitForPosition(outcome.position);
+    // The append is durable whatever the read model does next: a failing read model is reported in the
+    // answer, never as an error a client would retry (and so record twice without a key).
+    const readModel = await this.runner.reachOrReport(outcome.position);
     return {
+      readModelBehind: readModel === 'behind',
       recordId: outcome.recordId,
       kind: outcome.kind,
       position: outcome.position,

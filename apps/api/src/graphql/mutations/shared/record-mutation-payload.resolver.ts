@@ -14,7 +14,10 @@ export class RecordMutationPayloadResolver {
     description:
       'The record as projected, including this change. Null only if the read model cannot answer; the change itself is recorded.',
   })
-  record(@Parent() payload: Pick<RecordMutationPayload, 'recordId'>): Promise<RecordInterface> {
+  async record(
+    @Parent() payload: Pick<RecordMutationPayload, 'recordId' | 'readModelBehind'>,
+  ): Promise<RecordInterface | null> {
+    if (payload.readModelBehind) return null;
     return this.lookup.findRecord(payload.recordId);
   }
 }

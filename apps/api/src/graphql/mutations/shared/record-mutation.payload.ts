@@ -28,4 +28,10 @@ export class RecordMutationPayload {
 
   @Field(() => Int, { description: 'How many events the command appended (0 for a no-op or a replay).' })
   eventCount: number;
+
+  @Field({
+    description:
+      'True when the change is recorded (durable, at `position`) but the read model could not take it in yet (it is failing; see /health): `record` is then null, and reads show the change once it recovers. Do not send the change again.',
+  })
+  readModelBehind: boolean;
 }
