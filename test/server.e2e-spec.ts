@@ -1,6 +1,7 @@
 import { gqlData } from './support/gql.js';
 import { DatabaseSync } from 'node:sqlite';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runServerExpectingFailure, startApiServer, type RunningServer } from './support/api-server.js';
 
@@ -88,6 +89,22 @@ describe('start-up configuration', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('the GraphQL schema', () => {
+  it('is not written by a server start (a read-only install starts), and the committed file is what the code emits', async () => {
+    const committed = readFileSync('schema.gql', 'utf8');
+    const before = statSync('schema.gql').mtimeMs;
+    const plain = await startApiServer({ env: { TRACKER_DEMO_DATA: 'false' } });
+    await plain.stop();
+    expect(statSync('schema.gql').mtimeMs).toBe(before);
+
+    const file = join(mkdtempSync(join(tmpdir(), 'tracker-schema-')), 'schema.gql');
+    const emitting = await startApiServer({ env: { TRACKER_DEMO_DATA: 'false', TRACKER_SCHEMA_FILE: file } });
+    await emitting.stop();
+    // Run `npm run schema` and commit schema.gql when this fails after a schema change.
+    expect(readFileSync(file, 'utf8')).toBe(committed);
   });
 });
 

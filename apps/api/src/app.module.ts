@@ -5,7 +5,6 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { TrackingModule } from '@tracker/tracking';
 import { LoggerModule } from 'nestjs-pino';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { join } from 'node:path';
 import { AuthModule } from './auth/auth.module.js';
 import { graphqlAccess } from './auth/graphql-access.js';
 import { RequestAuthenticator } from './auth/request-authenticator.js';
@@ -54,7 +53,9 @@ export class AppModule {
           useFactory: (authenticator: RequestAuthenticator) => ({
             path: '/graphql',
             graphiql: true,
-            autoSchemaFile: join(process.cwd(), 'schema.gql'),
+            // Built in memory; written to a file only when asked (npm run schema), never by default, so a
+            // read-only install starts.
+            autoSchemaFile: config.schemaFile ?? true,
             sortSchema: true,
             // RFC 3339 date-times, strictly: a day that does not exist (2026-11-31) is refused, not rolled over.
             buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: GraphQLDateTime }] },

@@ -51,6 +51,11 @@ export interface AppConfig {
   wsConnectionInitTimeoutMs: number;
   /** Bytes that may wait unsent to one graphql-ws client before it is closed 1013. @defaultValue 4194304 */
   wsMaxBufferedBytes: number;
+  /**
+   * Where to write the GraphQL schema (SDL) at start; unset, nothing is written, so the server runs from
+   * a read-only install. `npm run schema` writes the committed schema.gql.
+   */
+  schemaFile?: string;
 }
 
 /** A configuration value that is not acceptable; the message names the variable and the reason. */
@@ -89,6 +94,7 @@ const schema = {
       maximum: 1_073_741_824,
       default: 4_194_304,
     },
+    TRACKER_SCHEMA_FILE: { type: 'string', minLength: 1 },
     EVENT_STORE: { type: 'string', enum: ['sqlite', 'kurrentdb'], default: 'sqlite' },
     KURRENTDB_CONNECTION_STRING: { type: 'string', pattern: '^(kurrentdb|esdb|kdb)(\\+discover)?://' },
   },
@@ -110,6 +116,7 @@ interface RawEnv {
   TRACKER_HTTP_REQUEST_TIMEOUT_MS: number;
   TRACKER_WS_INIT_TIMEOUT_MS: number;
   TRACKER_WS_MAX_BUFFERED_BYTES: number;
+  TRACKER_SCHEMA_FILE?: string;
   EVENT_STORE: AppConfig['eventStore'];
   KURRENTDB_CONNECTION_STRING?: string;
 }
@@ -143,6 +150,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     httpRequestTimeoutMs: raw.TRACKER_HTTP_REQUEST_TIMEOUT_MS,
     wsConnectionInitTimeoutMs: raw.TRACKER_WS_INIT_TIMEOUT_MS,
     wsMaxBufferedBytes: raw.TRACKER_WS_MAX_BUFFERED_BYTES,
+    ...(raw.TRACKER_SCHEMA_FILE ? { schemaFile: resolve(raw.TRACKER_SCHEMA_FILE) } : {}),
     eventStore: raw.EVENT_STORE,
     ...(raw.KURRENTDB_CONNECTION_STRING
       ? { kurrentDbConnectionString: raw.KURRENTDB_CONNECTION_STRING }
