@@ -32,12 +32,16 @@ describe('the tracker CLI: tokens', () => {
       '30d',
     );
     expect(created.code).toBe(0);
+    // It says which store it wrote to, and that it had to create it (a server elsewhere would not know the token).
+    expect(created.err).toContain(`Event store: SQLite file ${join(dir, 'events.sqlite')}`);
+    expect(created.err).toMatch(/did not exist: a new, empty event store was created/);
     const secret = /^(trk_\S+)$/m.exec(created.out)?.[1];
     const id = /Created token (\S+)/.exec(created.out)?.[1];
     expect(secret).toBeDefined();
 
     const listed = cli(dir, 'tokens', 'list', '--json');
     expect(listed.code).toBe(0);
+    expect(listed.err).not.toMatch(/did not exist/);
     expect(listed.out).not.toContain(secret!);
     expect(JSON.parse(listed.out)).toEqual([
       expect.objectContaining({
@@ -58,6 +62,14 @@ describe('the tracker CLI: tokens', () => {
     [['tokens', 'create', '--role', 'recorder'], /--name is required/],
     [['tokens', 'create', '--name', 'X', '--role', 'owner'], /--role must be one of/],
     [['tokens', 'create', '--name', 'X', '--role', 'reader', '--expires', 'soon'], /--expires/],
+    [
+      ['tokens', 'create', '--name', 'X', '--role', 'reader', '--expires', '90'],
+      /"90" needs a unit: 90d for days/,
+    ],
+    [
+      ['tokens', 'create', '--name', 'X', '--role', 'reader', '--expires', '2020-01-01'],
+      /has already passed/,
+    ],
     [['tokens', 'fly'], /unknown tokens action/],
     [['frobnicate'], /unknown command/],
   ])('refuses %j with usage and exit code 2, touching no store', (args, message) => {

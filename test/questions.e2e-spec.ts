@@ -292,7 +292,7 @@ describe('the questions the API must answer, on the demo data', () => {
       detentions(filter: { open: true }) {
         totalCount
         edges { node {
-          id status inCustody daysDetained charges
+          id status inCustody lastReportedOn daysDetained daysDetainedApproximate daysDetainedRange { min max } charges
           persons { name role nationality { code } }
           custody { from to }
           countries { code role }
@@ -329,6 +329,14 @@ describe('the questions the API must answer, on the demo data', () => {
     const expected = [daysBetween('2025-01-01', before), daysBetween('2025-01-01', after)];
     expect(expected).toContain(detention.daysDetained);
     expect(detention.daysDetained).toBeGreaterThan(365);
+    // Known only to the month: custody began on one of January's days, so the count is a range, flagged.
+    expect(detention.daysDetainedApproximate).toBe(true);
+    expect(detention.daysDetainedRange).toEqual({
+      min: detention.daysDetained - 30,
+      max: detention.daysDetained,
+    });
+    // In custody as last reported (the charge), not certainly today.
+    expect(detention.lastReportedOn).toMatch(/^2025-/);
     expect(data.closed.totalCount).toBe(0);
     expect(data.country.stats).toEqual({
       journalistsDetained: 2,

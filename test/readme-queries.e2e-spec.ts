@@ -110,11 +110,6 @@ describe('the README questions, pasted into a demo server', () => {
       const found = answers.get('FindMeetings').records.edges.map((edge: any) => edge.node.id);
       expect(found).toContain(operation.variables!.meeting);
     }
-    if (operation.name === 'CambodiaAsOf') {
-      // "put a recordedAt from the answer above"
-      const asOf = answers.get('ShutdownHistory').history.edges[0].node.recordedAt;
-      return { ...operation.variables, asOf };
-    }
     return operation.variables;
   }
 
@@ -137,9 +132,14 @@ describe('the README questions, pasted into a demo server', () => {
           await handle.close();
         }
         if (operation.name === 'CorrectShutdownCount') {
-          // "run CambodiaAsOf again: then keeps 18,000, now shows the correction"
           const asOf = operations.find((o) => o.name === 'CambodiaAsOf')!;
-          const again = (await query(asOf, variablesFor(asOf))) as any;
+          // As pasted: before the demo, nothing yet; now, the correction.
+          const pasted = (await query(asOf)) as any;
+          expect(pasted.then).toMatchObject({ recordCount: 0, stats: { shutdownsByPeriod: [] } });
+          expect(pasted.now.stats.shutdownsByPeriod[0].count).toBe(18500);
+          // "run CambodiaAsOf again with that recordedAt: then keeps 18,000, now shows the correction"
+          const recordedAt = answers.get('ShutdownHistory').history.edges[0].node.recordedAt;
+          const again = (await query(asOf, { asOf: recordedAt })) as any;
           expect(again.then.stats.shutdownsByPeriod[0].count).toBe(18000);
           expect(again.now.stats.shutdownsByPeriod[0].count).toBe(18500);
         }

@@ -1,4 +1,5 @@
-import { openEventStore, type EventStore } from '@tracker/event-store';
+import { openEventStore, type EventStore, type EventStoreChoice } from '@tracker/event-store';
+import { existsSync } from 'node:fs';
 import { ConfigError, loadAppConfig } from '../../api/src/config/app-config.js';
 import { eventStoreChoice } from '../../api/src/event-store/event-store-choice.js';
 import { ReadDbInUseError } from '@tracker/read-models';
@@ -24,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
         const config = loadAppConfig();
         return await runTokensCommand(
           args,
-          async () => (store = await openEventStore(eventStoreChoice(config))),
+          async () => (store = await openAndSay(eventStoreChoice(config))),
           out,
         );
       }
@@ -58,6 +59,32 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await store?.close();
   }
+}
+
+/**
+ * Opens the configured store and says which (on stderr: stdout stays the command's own output), warning
+ * when it has just been created: a token issued into a new, empty store is one no server knows.
+ */
+async function openAndSay(choice: EventStoreChoice): Promise<EventStore> {
+  const say = (line: string) => console.error(line);
+  if (choice.kind === 'sqlite') {
+    const existed = existsSync(choice.path);
+    say(`Event store: SQLite file ${choice.path}`);
+    const opened = await openEventStore(choice);
+    if (!existed) {
+      say(
+        `Warning: ${choice.path} did not exist: a new, empty event store was created. A server reads this ` +
+          'token only if it runs with the same TRACKER_DATA_DIR; set it as the server has it.',
+      );
+    }
+    return opened;
+  }
+  say(`Event store: KurrentDB at ${withoutCredentials(choice.connectionString)}`);
+  return openEventStore(choice);
+}
+
+function withoutCredentials(connectionString: string): string {
+  return connectionString.replace(/\/\/[^@/]*@/, '//***@');
 }
 
 process.exitCode = await main(process.argv.slice(2));

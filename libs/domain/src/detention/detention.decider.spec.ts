@@ -2,7 +2,7 @@ import { deciderSpecification } from '../testing/decider-specification.js';
 import { ARTICLE, createCommand, createdEvent, IDS, involved } from '../testing/fixtures.js';
 import { detentionDecider, type DetentionLive, type DetentionState } from './detention.decider.js';
 import type { DetentionEvent } from './detention.events.js';
-import { detentionDays, isInCustody } from './detention.views.js';
+import { detentionDays, detentionDaysRange, isInCustody, lastReportedDay } from './detention.views.js';
 
 const spec = deciderSpecification(detentionDecider);
 /** Any command the detention decider accepts, the common ones included. */
@@ -120,6 +120,24 @@ describe('DETENTION: the lifecycle', () => {
     expect(live(state)).toMatchObject({ status: 'CONVICTED', inCustody: true, fields: { sentence } });
     expect(live(state).custody).toEqual([{ from: '2025-01-10', to: '2025-02-01' }, { from: '2025-04-01' }]);
     expect(detentionDays(state, '2025-04-11')).toBe(22 + 10);
+  });
+
+  it('gives days in custody as a range when the detention is known only to the month, and when it was last reported', () => {
+    const exact = stateOf(run(charge(), bail()));
+    expect(detentionDaysRange(exact, '2025-06-30')).toEqual({ min: 22, max: 22, approximate: false });
+    expect(lastReportedDay(exact)).toBe('2025-02-01');
+
+    const created = detained as unknown as { type: string; data: Record<string, unknown> };
+    const monthOnly = stateOf([
+      {
+        ...created,
+        data: { ...created.data, occurred: { type: 'DATE', date: '2025-01', precision: 'MONTH' } },
+      },
+    ] as unknown as DetentionEvent[]);
+    // In custody since some day of January 2025: on 2025-03-01, from 29 (since 31 January) to 59 days.
+    expect(detentionDaysRange(monthOnly, '2025-03-01')).toEqual({ min: 29, max: 59, approximate: true });
+    expect(detentionDays(monthOnly, '2025-03-01')).toBe(59);
+    expect(lastReportedDay(monthOnly)).toBe('2025-01-01');
   });
 
   it('CONVICTED (custodial) → RELEASED when the sentence ends or is pardoned', () => {

@@ -64,11 +64,17 @@ export class CountriesReader {
       .sort((a, b) => a.name.localeCompare(b.name, 'en'));
   }
 
-  /** NOT_FOUND when no record involves `code` (as of the snapshot); BAD_USER_INPUT when it is no ISO code. */
+  /**
+   * NOT_FOUND when no record involves `code` (now); as of a time before its first record, its profile is
+   * empty. BAD_USER_INPUT when it is no ISO code.
+   */
   profile(code: string, at: Snapshot): CountryProfile {
     const valid = checkCountryCode(code);
     const recordCount = this.records.stats.statsAt(valid, at)[STAT_INDEX.records]!;
-    if (recordCount === 0) {
+    // A country the tracker knows, as of a time before its first record: an empty profile, not an error
+    // (what the tracker said then is "nothing yet"), so "then" and "now" can be asked side by side.
+    const knownNow = () => this.records.stats.statsAt(valid, { today: at.today })[STAT_INDEX.records]! > 0;
+    if (recordCount === 0 && !(at.asOf !== undefined && knownNow())) {
       const when = at.asOf === undefined ? '' : ` as of ${at.asOf}`;
       throw new ReadModelNotFoundError('country', valid, `The tracker holds no record about ${valid}${when}`);
     }

@@ -1,6 +1,8 @@
 import {
   countryInfo,
   detentionDays,
+  detentionDaysRange,
+  lastReportedDay,
   endDay,
   isOverdue,
   latestAssessments,
@@ -114,12 +116,16 @@ export function toCommitmentModel(view: RecordView<'COMMITMENT'>): CommitmentRec
 export function toDetentionModel(view: RecordView<'DETENTION'>): DetentionRecord {
   const { live } = view;
   const { fields } = live;
+  const range = detentionDaysRange(live, view.today);
   return {
     ...base(view),
     status: live.status,
     inCustody: !view.retracted && live.inCustody,
     // Counted on the live case even when retracted: an audit still sees what was claimed.
     daysDetained: detentionDays(live, view.today),
+    daysDetainedRange: { min: range.min, max: range.max },
+    daysDetainedApproximate: range.approximate,
+    lastReportedOn: lastReportedDay(live)!,
     persons: fields.persons.map((person) => ({
       name: person.name,
       role: person.role,

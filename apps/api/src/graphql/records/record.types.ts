@@ -294,6 +294,17 @@ export class Sentence {
   months?: number;
 }
 
+@ObjectType({
+  description: 'Days in custody as far as the dates allow: min = max when every date is known to the day.',
+})
+export class DaysRange {
+  @Field(() => Int)
+  min: number;
+
+  @Field(() => Int)
+  max: number;
+}
+
 @ObjectType({ description: 'A stretch of time in custody; `to` is null while it lasts.' })
 export class CustodyPeriod {
   @Field()
@@ -326,11 +337,31 @@ export class DetentionRecord extends RecordInterface {
   @Field(() => DetentionStatus)
   status: DetentionStatusValue;
 
-  @Field({ description: 'Whether the persons are in custody now (or as of asOf).' })
+  @Field({
+    description:
+      'Whether the persons are in custody as last reported (on lastReportedOn), as of today or asOf: a case is only known to be open as of its last report.',
+  })
   inCustody: boolean;
 
-  @Field(() => Int, { description: 'Days in custody up to today (or asOf), over every custody period.' })
+  @Field({
+    description: 'The day of the latest report on the case (its latest step, or when it began), YYYY-MM-DD.',
+  })
+  lastReportedOn: string;
+
+  @Field(() => Int, {
+    description:
+      'Days in custody up to today (or asOf), over every custody period, counted from the earliest day the dates allow: when daysDetainedApproximate, see daysDetainedRange.',
+  })
   daysDetained: number;
+
+  @Field(() => DaysRange, {
+    description:
+      'Days in custody as a range: a detention known only to the month or year began on one of several days.',
+  })
+  daysDetainedRange: DaysRange;
+
+  @Field({ description: 'True when a date is known only to the month or year, so the count is not exact.' })
+  daysDetainedApproximate: boolean;
 
   @Field(() => [DetainedPerson])
   persons: DetainedPerson[];
