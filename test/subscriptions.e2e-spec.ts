@@ -1,5 +1,12 @@
 import { startApiServer, type RunningServer } from './support/api-server.js';
-import { arrestInput, detentionInput } from './support/mutation-inputs.js';
+import { gqlData } from './support/gql.js';
+import {
+  arrestInput,
+  commitmentInput,
+  detentionInput,
+  meetingInput,
+  taskForceInput,
+} from './support/mutation-inputs.js';
 import { mutate } from './support/mutations.js';
 import { subscribe, type SubscriptionHandle } from './support/subscriptions.js';
 
@@ -125,6 +132,76 @@ describe('subscriptions', () => {
       expect(refused.received).toEqual([]);
     } finally {
       await refused.close();
+    }
+  });
+});
+
+describe('subscriptions: records leaving a view, statuses evidence set', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startApiServer({ env: { TRACKER_DEMO_DATA: 'false' } });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it("tells a country's followers when a correction takes a record away from it, with the countries after", async () => {
+    const vietnamOnly = await subscribe(
+      server,
+      `subscription { recordChanged(countries: ["VN"]) { recordId eventType countries countriesRemoved } }`,
+    );
+    try {
+      const arrest = await mutate(server, 'reportArrest', vietnam(arrestInput()));
+      await mutate(server, 'correctRecord', {
+        recordId: arrest.recordId,
+        changes: { countries: [{ code: 'TH', role: 'ACTING' }] },
+        reason: 'It was Thailand',
+      });
+      expect((await vietnamOnly.next()).data.recordChanged).toMatchObject({ eventType: 'ArrestReported' });
+      expect((await vietnamOnly.next()).data.recordChanged).toEqual({
+        recordId: arrest.recordId,
+        eventType: 'RecordCorrected',
+        countries: expect.not.arrayContaining(['VN']),
+        countriesRemoved: ['VN'],
+      });
+    } finally {
+      await vietnamOnly.close();
+    }
+  });
+
+  it('takes the automatic LIMITED back when its last supporting evidence is unlinked, and says so', async () => {
+    const statuses = await subscribe(
+      server,
+      `subscription { commitmentStatusChanged(countries: ["KH"]) { recordId from to } }`,
+    );
+    try {
+      const meeting = await mutate(server, 'recordMeeting', meetingInput());
+      const commitment = await mutate(server, 'makeCommitment', commitmentInput(meeting.recordId));
+      const taskForce = await mutate(server, 'createTaskForce', taskForceInput());
+      const evidence = { recordId: commitment.recordId, evidenceId: taskForce.recordId };
+      await mutate(server, 'linkEvidence', { ...evidence, relation: 'SUPPORTS', countries: ['KH'] });
+      await mutate(server, 'unlinkEvidence', { ...evidence, reason: 'Created for another purpose' });
+      expect((await statuses.next()).data.commitmentStatusChanged).toEqual({
+        recordId: commitment.recordId,
+        from: 'NO_EVIDENCE',
+        to: 'LIMITED',
+      });
+      expect((await statuses.next()).data.commitmentStatusChanged).toEqual({
+        recordId: commitment.recordId,
+        from: 'LIMITED',
+        to: 'NO_EVIDENCE',
+      });
+      const read = await gqlData(
+        server.url,
+        `{ record(id: "${commitment.recordId}") { ... on Commitment { signatories { country { code } implementation } } } }`,
+      );
+      expect(read.record.signatories).toContainEqual({
+        country: { code: 'KH' },
+        implementation: 'NO_EVIDENCE',
+      });
+    } finally {
+      await statuses.close();
     }
   });
 });

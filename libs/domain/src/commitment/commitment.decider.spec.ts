@@ -404,27 +404,33 @@ describe('COMMITMENT: evidence links', () => {
       .thenThrows('INVALID_EVIDENCE', 'relation');
   });
 
-  it('can be removed with a reason, leaving statuses as they are, and made again', () => {
+  it('can be removed with a reason: the automatic LIMITED goes with its last supporting link; made again', () => {
     const history = [
       made,
       linked(IDS.taskForce, 'SUPPORTS', ['KH']),
-      statusSet('KH', 'LIMITED', 'NO_EVIDENCE', { cause: 'EVIDENCE' }),
+      statusSet('KH', 'LIMITED', 'NO_EVIDENCE', { cause: 'EVIDENCE', evidenceId: IDS.taskForce }),
     ];
+    const unlink = {
+      type: 'UnlinkEvidence',
+      recordId: id,
+      evidenceId: IDS.taskForce,
+      reason: 'Created for another purpose',
+    } as const;
     const state = spec
       .given(history)
-      .when({
-        type: 'UnlinkEvidence',
-        recordId: id,
-        evidenceId: IDS.taskForce,
-        reason: 'Created for another purpose',
-      })
+      .when(unlink)
       .then([
         {
           type: 'EvidenceUnlinked',
           data: { recordId: id, evidenceId: IDS.taskForce, reason: 'Created for another purpose' },
         },
+        statusSet('KH', 'NO_EVIDENCE', 'LIMITED', {
+          cause: 'EVIDENCE',
+          evidenceId: IDS.taskForce,
+          reason: 'Its last supporting evidence was unlinked.',
+        }),
       ]);
-    expect(live(state)).toMatchObject({ evidence: [], implementation: { KH: 'LIMITED' } });
+    expect(live(state)).toMatchObject({ evidence: [], implementation: { KH: 'NO_EVIDENCE' } });
     spec
       .given([
         ...history,
@@ -432,6 +438,31 @@ describe('COMMITMENT: evidence links', () => {
       ])
       .when(link({ relation: 'CONTRADICTS' }), known)
       .thenMatches([{ type: 'EvidenceLinked' }]);
+  });
+
+  it('keeps LIMITED while another supporting link stands, and a status a reviewer set whatever is unlinked', () => {
+    const unlink = { type: 'UnlinkEvidence', recordId: id, evidenceId: IDS.taskForce, reason: 'x' } as const;
+    const supported = [
+      made,
+      linked(IDS.taskForce, 'SUPPORTS', ['KH']),
+      statusSet('KH', 'LIMITED', 'NO_EVIDENCE', { cause: 'EVIDENCE', evidenceId: IDS.taskForce }),
+      linked(IDS.arrest, 'SUPPORTS', ['KH'], 'ARREST'),
+    ];
+    spec
+      .given(supported)
+      .when(unlink)
+      .thenMatches([{ type: 'EvidenceUnlinked' }]);
+    const reviewed = [
+      made,
+      linked(IDS.taskForce, 'SUPPORTS', ['KH']),
+      statusSet('KH', 'LIMITED', 'NO_EVIDENCE', { cause: 'EVIDENCE', evidenceId: IDS.taskForce }),
+      statusSet('KH', 'SUBSTANTIAL', 'LIMITED', { cause: 'EDITORIAL' }),
+      statusSet('KH', 'LIMITED', 'SUBSTANTIAL', { cause: 'EDITORIAL' }),
+    ];
+    spec
+      .given(reviewed)
+      .when(unlink)
+      .thenMatches([{ type: 'EvidenceUnlinked' }]);
   });
 
   it('cannot be removed if not linked', () => {

@@ -49,6 +49,11 @@ export interface MadeCommitment extends LiveRecord<CommitmentFields> {
   readonly assessments: readonly Assessment[];
   /** Current evidence links, in linking order. */
   readonly evidence: readonly EvidenceLink[];
+  /**
+   * Signatories whose status was set by evidence (the automatic LIMITED), not by a reviewer: only these
+   * go back to NO_EVIDENCE when their last supporting link goes. Absent in states folded before it was kept.
+   */
+  readonly automatic?: readonly CountryCode[];
 }
 
 export type CommitmentState = RecordState<MadeCommitment>;
@@ -185,7 +190,31 @@ function unlinkEvidence(command: UnlinkEvidence, live: MadeCommitment): Lifecycl
     throw new InvalidEvidenceError(`record ${evidenceId} is not linked to this commitment`, 'evidenceId');
   }
   const reason = parseText(command.reason, 'reason');
-  return [{ type: 'EvidenceUnlinked', data: { recordId: live.recordId, evidenceId, reason } }];
+  const events: LifecycleEvent[] = [
+    { type: 'EvidenceUnlinked', data: { recordId: live.recordId, evidenceId, reason } },
+  ];
+  // domain.md: the automatic LIMITED holds while a supporting link does; a status a reviewer set stays.
+  const remaining = live.evidence.filter((link) => link.evidenceId !== evidenceId);
+  for (const country of live.automatic ?? []) {
+    if (live.implementation[country] !== 'LIMITED') continue;
+    const supported = remaining.some(
+      (link) => link.relation === 'SUPPORTS' && link.countries.includes(country),
+    );
+    if (supported) continue;
+    events.push({
+      type: 'ImplementationStatusSet',
+      data: {
+        recordId: live.recordId,
+        country,
+        status: 'NO_EVIDENCE',
+        previous: 'LIMITED',
+        cause: 'EVIDENCE',
+        evidenceId,
+        reason: 'Its last supporting evidence was unlinked.',
+      },
+    });
+  }
+  return events;
 }
 
 function setStatus(command: SetImplementationStatus, live: MadeCommitment): LifecycleEvent[] {
@@ -250,8 +279,13 @@ function evolve(live: MadeCommitment, event: LifecycleEvent): MadeCommitment {
     }
     case 'EvidenceUnlinked':
       return { ...live, evidence: live.evidence.filter((link) => link.evidenceId !== event.data.evidenceId) };
-    case 'ImplementationStatusSet':
-      return { ...live, implementation: { ...live.implementation, [event.data.country]: event.data.status } };
+    case 'ImplementationStatusSet': {
+      const { country, status, cause } = event.data;
+      const others = (live.automatic ?? []).filter((code) => code !== country);
+      // Set by evidence to LIMITED: automatic; anything else (a reviewer's, or back to NO_EVIDENCE): not.
+      const automatic = cause === 'EVIDENCE' && status === 'LIMITED' ? [...others, country] : others;
+      return { ...live, implementation: { ...live.implementation, [country]: status }, automatic };
+    }
   }
 }
 

@@ -195,7 +195,7 @@ describe('RecordsProjection', () => {
     rebuilt.close();
   });
 
-  it('announces each change after commit with every country involved before or after, and status changes', async () => {
+  it('announces each change after commit with the countries after it, those it left, and status changes', async () => {
     await harness.run(t.meeting(), t.commitment());
     const notices = firstValueFrom(harness.runner.changes.pipe(take(3), toArray()));
     await harness.run(
@@ -216,8 +216,12 @@ describe('RecordsProjection', () => {
       countries: ['KH', 'LA'],
       commitmentStatus: { from: 'NO_EVIDENCE', to: 'LIMITED', countries: ['LA'] },
     });
-    // LA left the record: its followers still hear that it did.
-    expect(corrected).toMatchObject({ eventType: 'RecordCorrected', countries: ['KH', 'LA', 'TH'] });
+    // LA left the record: its followers still hear that it did, the countries after the change beside it.
+    expect(corrected).toMatchObject({
+      eventType: 'RecordCorrected',
+      countries: ['KH', 'TH'],
+      countriesRemoved: ['LA'],
+    });
     expect(corrected!.commitmentStatus).toBeUndefined();
     expect(retracted).toMatchObject({ eventType: 'RecordRetracted', countries: ['KH', 'TH'] });
   });

@@ -75,7 +75,7 @@ interface Memory {
 export class RecordsProjection implements Projection {
   readonly name = 'records';
   /** Bump on any change to what this writes: the read DB is then rebuilt from the store. */
-  readonly version = 5;
+  readonly version = 6;
   readonly handles: ReadonlySet<string> = new Set(RECORD_EVENT_TYPES);
   private readonly memories = new WeakMap<DatabaseSync, Memory>();
 
@@ -348,7 +348,7 @@ function viewOf(kind: RecordKind, state: RecordState<AnyLive>): AnyRecordView {
   return { kind, state, live: liveOf(state), retracted: isRetracted(state) } as unknown as AnyRecordView;
 }
 
-/** Who hears about it: every country the record involved before or involves now. */
+/** Who hears about it: every country the record involves now, and those it left. */
 function notice(
   recordId: string,
   kind: RecordKind,
@@ -357,12 +357,15 @@ function notice(
   event: RecordedEvent,
   domainEvent: RecordEvent,
 ): ChangeNotice {
-  const codes = new Set<string>([...previous.rows.keys(), ...next.rows.keys()]);
-  codes.delete(ALL_COUNTRIES);
+  const after = [...next.rows.keys()].filter((code) => code !== ALL_COUNTRIES).sort();
+  const removed = [...previous.rows.keys()]
+    .filter((code) => code !== ALL_COUNTRIES && !next.rows.has(code))
+    .sort();
   const notice: ChangeNotice = {
     recordId,
     kind,
-    countries: [...codes].sort(),
+    countries: after,
+    ...(removed.length > 0 ? { countriesRemoved: removed } : {}),
     position: event.position,
     eventType: event.type,
   };

@@ -8,7 +8,10 @@ import type { DatabaseSync } from 'node:sqlite';
 export interface ChangeNotice {
   recordId: string;
   kind: string;
+  /** Every country the record involves after the change. */
   countries: string[];
+  /** Countries it involved before and no longer does: their followers hear of the change too. */
+  countriesRemoved?: string[];
   position: string;
   eventType: string;
   /** Set when a commitment's implementation status changed (per signatory where it differs). */

@@ -44,10 +44,12 @@ export class ChangeNoticesPublisher implements OnApplicationBootstrap, OnApplica
       recordId: notice.recordId,
       kind: notice.kind as RecordChange['kind'],
       countries: notice.countries,
+      countriesRemoved: notice.countriesRemoved ?? [],
       position: notice.position,
       eventType: notice.eventType,
     };
-    this.dispatcher.dispatch(CHANGE_TOPICS.recordChanged, change.countries, change.kind, {
+    const audience = [...change.countries, ...change.countriesRemoved];
+    this.dispatcher.dispatch(CHANGE_TOPICS.recordChanged, audience, change.kind, {
       recordChanged: change,
     });
     if (notice.commitmentStatus) {

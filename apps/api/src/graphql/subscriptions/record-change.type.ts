@@ -10,8 +10,14 @@ export class RecordChange {
   @Field(() => RecordKind)
   kind: RecordKindValue;
 
-  @Field(() => [String], { description: 'ISO codes of every country the record concerns.' })
+  @Field(() => [String], { description: 'ISO codes of every country the record concerns after the change.' })
   countries: string[];
+
+  @Field(() => [String], {
+    description:
+      'Countries the change took the record away from (a correction that removed them): their subscribers hear of it too, since the record left their view.',
+  })
+  countriesRemoved: string[];
 
   @Field({ description: 'Position of the change in the global order (opaque; compare as strings).' })
   position: string;
