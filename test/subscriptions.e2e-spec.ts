@@ -170,6 +170,47 @@ describe('subscriptions: records leaving a view, statuses evidence set', () => {
     }
   });
 
+  it('derives the automatic LIMITED from the supporting record standing: retracted, it no longer counts', async () => {
+    const meeting = await mutate(server, 'recordMeeting', meetingInput());
+    const commitment = await mutate(server, 'makeCommitment', commitmentInput(meeting.recordId));
+    const taskForce = await mutate(server, 'createTaskForce', taskForceInput());
+    await mutate(server, 'linkEvidence', {
+      recordId: commitment.recordId,
+      evidenceId: taskForce.recordId,
+      relation: 'SUPPORTS',
+      countries: ['KH'],
+    });
+    const read = async () => {
+      const data = await gqlData(
+        server.url,
+        `{
+          record(id: "${commitment.recordId}") { ... on Commitment { signatories { country { code } implementation } } }
+          country(code: "KH") { stats { commitmentsByImplementation { status count } } }
+        }`,
+      );
+      const kh = data.record.signatories.find((s: { country: { code: string } }) => s.country.code === 'KH');
+      const count = (status: string) =>
+        data.country.stats.commitmentsByImplementation.find((c: { status: string }) => c.status === status)
+          .count;
+      return { status: kh.implementation, limited: count('LIMITED'), noEvidence: count('NO_EVIDENCE') };
+    };
+    const linked = await read();
+    expect(linked.status).toBe('LIMITED');
+    await mutate(server, 'retractRecord', { recordId: taskForce.recordId, reason: 'Never existed' });
+    const retracted = await read();
+    expect(retracted).toEqual({
+      status: 'NO_EVIDENCE',
+      limited: linked.limited - 1,
+      noEvidence: linked.noEvidence + 1,
+    });
+    await mutate(server, 'correctRetraction', {
+      recordId: taskForce.recordId,
+      reason: 'It did exist after all',
+      reinstate: true,
+    });
+    expect(await read()).toEqual(linked);
+  });
+
   it('takes the automatic LIMITED back when its last supporting evidence is unlinked, and says so', async () => {
     const statuses = await subscribe(
       server,

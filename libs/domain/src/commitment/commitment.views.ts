@@ -53,6 +53,34 @@ export function latestAssessments(assessments: readonly Assessment[]): Assessmen
   return [...latest.values()];
 }
 
+/**
+ * domain.md: the automatic LIMITED is derived. It holds while at least one live SUPPORTS link for that
+ * signatory exists: a signatory set LIMITED by evidence (not by a reviewer) whose every supporting record
+ * has since been retracted is NO_EVIDENCE again. Unlinking is decided in the commitment's own stream; a
+ * retraction happens in the evidence's, so read models apply it with this, given which records stand.
+ */
+export function derivedImplementation(
+  commitment: MadeCommitment,
+  isStanding: (recordId: string) => boolean,
+): Readonly<Record<CountryCode, ImplementationStatus>> {
+  let implementation = commitment.implementation;
+  for (const country of commitment.automatic ?? []) {
+    if (implementation[country] !== 'LIMITED') continue;
+    const supported = commitment.evidence.some(
+      (link) =>
+        link.relation === 'SUPPORTS' && link.countries.includes(country) && isStanding(link.evidenceId),
+    );
+    if (!supported) implementation = { ...implementation, [country]: 'NO_EVIDENCE' };
+  }
+  return implementation;
+}
+
+/** The records a commitment's automatic LIMITED rests on: what `derivedImplementation` asks about. */
+export function supportingEvidence(commitment: MadeCommitment): string[] {
+  if ((commitment.automatic ?? []).length === 0) return [];
+  return commitment.evidence.filter((link) => link.relation === 'SUPPORTS').map((link) => link.evidenceId);
+}
+
 /** One signatory's own row of a joint commitment. */
 export interface SignatoryView {
   readonly country: CountryCode;

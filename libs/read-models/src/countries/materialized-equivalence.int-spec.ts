@@ -1,5 +1,6 @@
 import {
   countriesWithRole,
+  derivedImplementation,
   countryCodes,
   DomainError,
   recordIdFromStream,
@@ -208,7 +209,7 @@ function oracleViews(events: readonly RecordedEvent[], until: number, at: Snapsh
       first: current?.first ?? event,
     });
   }
-  return [...states].map(([id, { state, last, first }]) => {
+  const views = [...states].map(([id, { state, last, first }]) => {
     const inner = (state as unknown as { state: RecordState<AnyLive> }).state;
     const columns = stateColumns(state.kind as never, inner);
     return {
@@ -225,6 +226,13 @@ function oracleViews(events: readonly RecordedEvent[], until: number, at: Snapsh
       asOf: at.asOf,
       today: at.today,
     } as unknown as AnyRecordView;
+  });
+  // A commitment's automatic LIMITED holds while a supporting record stands (domain.md).
+  const standing = new Set(views.filter((view) => !view.retracted).map((view) => view.id));
+  return views.map((view) => {
+    if (view.kind !== 'COMMITMENT') return view;
+    const implementation = derivedImplementation(view.live, (id) => standing.has(id));
+    return { ...view, live: { ...view.live, implementation } } as AnyRecordView;
   });
 }
 

@@ -5,7 +5,10 @@ import {
   recordsDecider,
   isRetracted,
   type AnyRecordState,
+  derivedImplementation,
+  supportingEvidence,
   type ImplementationStatusSet,
+  type MadeCommitment,
   type RecordEvent,
   type RecordKind,
   type RecordState,
@@ -46,6 +49,8 @@ interface CachedRecord {
   /** rowid of its current row in country_records, per country. */
   facetRows: Record<string, number>;
   contribution: Contribution;
+  /** Its rows moved with no event of its own (a supporting record's retraction): facet_rows to write. */
+  facetsMoved?: boolean;
   /** What the `records` row needs beyond the state, set by each event, cleared once written. */
   latest?: { recordedAt: string; actor: string | null; position: string; revision: number };
 }
@@ -75,7 +80,7 @@ interface Memory {
 export class RecordsProjection implements Projection {
   readonly name = 'records';
   /** Bump on any change to what this writes: the read DB is then rebuilt from the store. */
-  readonly version = 6;
+  readonly version = 7;
   readonly handles: ReadonlySet<string> = new Set(RECORD_EVENT_TYPES);
   private readonly memories = new WeakMap<DatabaseSync, Memory>();
 
@@ -114,7 +119,10 @@ export class RecordsProjection implements Projection {
       contribution: EMPTY_CONTRIBUTION,
     };
     const previous = record.contribution;
-    const contribution = contributionOf(viewOf(after.kind, state));
+    const wasRetracted = stored !== undefined && isRetracted(stored.state);
+    const standing = (id: string) => this.isStanding(memory, id);
+    const supportedBefore = stored?.kind === 'COMMITMENT' ? supportingOf(stored.state) : [];
+    const contribution = contributionOf(viewOf(after.kind, state, standing));
     record.state = state;
     record.position = event.position;
     record.contribution = contribution;
@@ -144,6 +152,12 @@ export class RecordsProjection implements Projection {
     this.applyTallies(memory, previous, contribution, seq);
     // The `records` row is written once per batch, from the latest of these (endBatch).
     record.latest = { recordedAt, actor, position: event.position, revision };
+    if (after.kind === 'COMMITMENT')
+      this.indexSupport(memory, recordId, supportedBefore, supportingOf(state));
+    if (isRetracted(state) !== wasRetracted) {
+      // Its standing changed: the commitments whose automatic LIMITED rests on it count again.
+      this.recountSupported(memory, recordId, seq);
+    }
 
     return [notice(recordId, after.kind, previous, contribution, event, domainEvent)];
   }
@@ -153,12 +167,16 @@ export class RecordsProjection implements Projection {
     const memory = this.memories.get(db);
     if (memory === undefined) return;
     for (const [id, record] of memory.records) {
-      if (record.latest === undefined) continue;
-      memory.statements.upsertRecord.run(
-        ...recordRow(id, record, record.latest),
-        JSON.stringify(record.facetRows),
-      );
+      if (record.latest !== undefined) {
+        memory.statements.upsertRecord.run(
+          ...recordRow(id, record, record.latest),
+          JSON.stringify(record.facetRows),
+        );
+      } else if (record.facetsMoved) {
+        memory.statements.updateFacetRows.run(JSON.stringify(record.facetRows), id);
+      }
       record.latest = undefined;
+      record.facetsMoved = false;
     }
     for (const key of memory.dirtyKeys) {
       const [country, counter, counted] = splitKey(key, 3);
@@ -250,6 +268,37 @@ export class RecordsProjection implements Projection {
     return row?.value ?? 0;
   }
 
+  /** Whether a record exists and is not retracted, as the read model stands at this event. */
+  private isStanding(memory: Memory, recordId: string): boolean {
+    const cached = memory.records.get(recordId);
+    if (cached !== undefined) return !isRetracted(cached.state);
+    const row = memory.statements.findRetracted.get(recordId) as { retracted: number } | undefined;
+    return row !== undefined && row.retracted === 0;
+  }
+
+  /** Keeps `commitment_evidence`: which commitments' automatic LIMITED rests on which records. */
+  private indexSupport(memory: Memory, commitmentId: string, before: string[], after: string[]): void {
+    for (const id of before) if (!after.includes(id)) memory.statements.deleteSupport.run(id, commitmentId);
+    for (const id of after) if (!before.includes(id)) memory.statements.insertSupport.run(id, commitmentId);
+  }
+
+  /** The commitments supported by `evidenceId` count anew, at `seq`, now that it stands or not. */
+  private recountSupported(memory: Memory, evidenceId: string, seq: number): void {
+    const rows = memory.statements.supportedBy.all(evidenceId) as { commitment_id: string }[];
+    for (const { commitment_id: commitmentId } of rows) {
+      const commitment = this.load(memory, commitmentId);
+      if (commitment === undefined) continue;
+      const previous = commitment.contribution;
+      const next = contributionOf(
+        viewOf(commitment.kind, commitment.state, (id) => this.isStanding(memory, id)),
+      );
+      this.applyFacets(memory, commitmentId, commitment, previous, next, seq);
+      this.applyTallies(memory, previous, next, seq);
+      commitment.contribution = next;
+      commitment.facetsMoved = true;
+    }
+  }
+
   private load(memory: Memory, recordId: string): CachedRecord | undefined {
     const cached = memory.records.get(recordId);
     if (cached !== undefined) return cached;
@@ -263,7 +312,7 @@ export class RecordsProjection implements Projection {
       createdAt: row.created_at,
       createdBy: row.created_by,
       facetRows: JSON.parse(row.facet_rows) as Record<string, number>,
-      contribution: contributionOf(viewOf(row.kind, state)),
+      contribution: contributionOf(viewOf(row.kind, state, (id) => this.isStanding(memory, id))),
     };
     memory.records.set(recordId, record);
     return record;
@@ -289,6 +338,14 @@ export class RecordsProjection implements Projection {
     }
     return memory;
   }
+}
+
+/** The records a commitment state's automatic LIMITED rests on (none for a retracted commitment). */
+function supportingOf(state: RecordState<AnyLive>): string[] {
+  const live = liveOf(state);
+  return live === undefined || isRetracted(state)
+    ? []
+    : supportingEvidence(live as unknown as MadeCommitment);
 }
 
 /** `a SEP b SEP c...` into `parts` parts: the last keeps any separator it holds (an indicator key's own). */
@@ -343,9 +400,23 @@ function recordRow(
   ];
 }
 
-/** What contributionOf needs of a record: its kind, state, content and whether it is retracted. */
-function viewOf(kind: RecordKind, state: RecordState<AnyLive>): AnyRecordView {
-  return { kind, state, live: liveOf(state), retracted: isRetracted(state) } as unknown as AnyRecordView;
+/**
+ * What contributionOf needs of a record: its kind, state, content and whether it is retracted. A
+ * commitment's automatic LIMITED is as its supporting records stand (derivedImplementation).
+ */
+function viewOf(
+  kind: RecordKind,
+  state: RecordState<AnyLive>,
+  isStanding: (recordId: string) => boolean,
+): AnyRecordView {
+  let live = liveOf(state);
+  if (kind === 'COMMITMENT' && live !== undefined) {
+    const commitment = live as unknown as MadeCommitment;
+    const implementation = derivedImplementation(commitment, isStanding);
+    if (implementation !== commitment.implementation)
+      live = { ...live, implementation } as unknown as AnyLive;
+  }
+  return { kind, state, live, retracted: isRetracted(state) } as unknown as AnyRecordView;
 }
 
 /** Who hears about it: every country the record involves now, and those it left. */
@@ -389,6 +460,13 @@ function prepareStatements(db: DatabaseSync) {
     findRecord: statement(
       'SELECT kind, state, position, created_at, created_by, facet_rows FROM records WHERE id = ?',
     ),
+    findRetracted: statement('SELECT retracted FROM records WHERE id = ?'),
+    updateFacetRows: statement('UPDATE records SET facet_rows = ? WHERE id = ?'),
+    supportedBy: statement('SELECT commitment_id FROM commitment_evidence WHERE evidence_id = ?'),
+    insertSupport: statement(
+      'INSERT OR IGNORE INTO commitment_evidence (evidence_id, commitment_id) VALUES (?, ?)',
+    ),
+    deleteSupport: statement('DELETE FROM commitment_evidence WHERE evidence_id = ? AND commitment_id = ?'),
     lastHistory: statement(
       'SELECT seq, known_at, max_occurred FROM record_history ORDER BY seq DESC LIMIT 1',
     ),
@@ -408,9 +486,12 @@ function prepareStatements(db: DatabaseSync) {
     ),
     closeFacet: statement('UPDATE country_records SET to_seq = ? WHERE rowid = ?'),
     latestStats: statement('SELECT * FROM country_stats WHERE country = ? ORDER BY seq DESC LIMIT 1'),
+    // An upsert: one event may change a country's tallies twice (its own record's, and the
+    // commitments a retraction recounts); the row holds the totals after both.
     insertStats: statement(
       `INSERT INTO country_stats (country, seq, ${STAT_COLUMNS.join(', ')})
-       VALUES (${marks(STAT_COLUMNS.length + 2)})`,
+       VALUES (${marks(STAT_COLUMNS.length + 2)})
+       ON CONFLICT (country, seq) DO UPDATE SET ${STAT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
     ),
     findKeyedCount: statement(
       'SELECT value FROM country_keyed_counts WHERE country = ? AND counter = ? AND key = ?',
@@ -420,7 +501,8 @@ function prepareStatements(db: DatabaseSync) {
        ON CONFLICT (country, counter, key) DO UPDATE SET value = excluded.value`,
     ),
     insertKeyedHistory: statement(
-      'INSERT INTO country_keyed_history (country, counter, key, seq, value) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO country_keyed_history (country, counter, key, seq, value) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (country, counter, key, seq) DO UPDATE SET value = excluded.value`,
     ),
   };
 }

@@ -151,6 +151,13 @@ CREATE TABLE country_stats (
   PRIMARY KEY (country, seq)
 ) WITHOUT ROWID;
 
+-- Which records a commitment's automatic LIMITED rests on: their retraction makes it count anew.
+CREATE TABLE commitment_evidence (
+  evidence_id TEXT NOT NULL,
+  commitment_id TEXT NOT NULL,
+  PRIMARY KEY (evidence_id, commitment_id)
+) WITHOUT ROWID;
+
 CREATE TABLE country_keyed_counts (
   country TEXT NOT NULL,
   counter TEXT NOT NULL,

@@ -1,4 +1,11 @@
-import { isIsoDay, RECORD_KINDS, type RecordKind, type RecordState } from '@tracker/domain';
+import {
+  derivedImplementation,
+  isIsoDay,
+  RECORD_KINDS,
+  supportingEvidence,
+  type RecordKind,
+  type RecordState,
+} from '@tracker/domain';
 import { InvalidQueryArgumentError, ReadModelNotFoundError } from '../errors/read-model-errors.js';
 import { checkCountryCode } from '../countries/country-code.js';
 import { ALL_COUNTRIES, STAT_INDEX, type StatColumn } from '../projections/country-facets.js';
@@ -71,8 +78,38 @@ export class RecordsReader {
     return view;
   }
 
-  /** The records with these ids (those that exist at the snapshot), by id: indexed reads by id only. */
+  /**
+   * The records with these ids (those that exist at the snapshot), by id: indexed reads by id only. A
+   * commitment's automatic LIMITED is as its supporting records stand at the same snapshot
+   * (derivedImplementation): one more read per supporting record.
+   */
   findMany(ids: readonly string[], at: Snapshot): Map<string, AnyRecordView> {
+    const views = this.findStored(ids, at);
+    const supporting = new Set<string>();
+    for (const view of views.values()) {
+      if (view.kind === 'COMMITMENT') for (const id of supportingEvidence(view.live)) supporting.add(id);
+    }
+    if (supporting.size === 0) return views;
+    const evidence = this.findStored(
+      [...supporting].filter((id) => !views.has(id)),
+      at,
+    );
+    const standing = (id: string) => {
+      const view = views.get(id) ?? evidence.get(id);
+      return view !== undefined && !view.retracted;
+    };
+    for (const [id, view] of views) {
+      if (view.kind !== 'COMMITMENT') continue;
+      const implementation = derivedImplementation(view.live, standing);
+      if (implementation !== view.live.implementation) {
+        views.set(id, { ...view, live: { ...view.live, implementation } } as AnyRecordView);
+      }
+    }
+    return views;
+  }
+
+  /** The records as stored, by id. */
+  private findStored(ids: readonly string[], at: Snapshot): Map<string, AnyRecordView> {
     const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
     const views = new Map<string, AnyRecordView>();
     if (wanted.length === 0) return views;
