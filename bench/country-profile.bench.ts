@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scaleDataset } from './scale/scale-dataset.js';
+import { runLoad } from './support/load.js';
 import type { Comparison } from './support/measure.js';
 import { graphql, startProcess, startTracker, type ServerProcess } from './support/server-process.js';
 import { benchFile, SCALE_FOLDER } from './support/temp-dir.js';
@@ -74,23 +74,5 @@ export async function countryProfileBenchmarks(): Promise<Comparison[]> {
 }
 
 function load(port: number, query: string) {
-  const output = execFileSync(
-    process.execPath,
-    [
-      'dist/bench/support/load-generator.js',
-      `http://127.0.0.1:${port}/graphql`,
-      JSON.stringify({ query }),
-      String(SECONDS),
-      String(CONNECTIONS),
-    ],
-    { encoding: 'utf8' },
-  );
-  const result = JSON.parse(output.trim().split('\n').at(-1)!) as {
-    requestsPerSecond: number;
-    p50: number;
-    p99: number;
-    failed: number;
-  };
-  if (result.failed > 0) throw new Error(`${result.failed} requests failed on port ${port}`);
-  return result;
+  return runLoad(`http://127.0.0.1:${port}/graphql`, { query }, SECONDS, CONNECTIONS);
 }

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@tracker/event-store';
 import type { RecordCommand } from '@tracker/domain';
 import { RecordCommandExecutor, readDemoDataset } from '@tracker/tracking';
 import { v7 as uuid } from 'uuid';
 import { FIGURE_INPUT, issueRecorderToken, REPORT_FIGURE } from './support/figure-mutation.js';
+import { runLoad } from './support/load.js';
 import { measure, type Comparison } from './support/measure.js';
 import { startTracker, type ServerProcess } from './support/server-process.js';
 import { benchFile } from './support/temp-dir.js';
@@ -59,24 +59,6 @@ async function inProcessRate() {
 }
 
 function load(port: number, token: string, connections: number) {
-  const output = execFileSync(
-    process.execPath,
-    [
-      'dist/bench/support/load-generator.js',
-      `http://127.0.0.1:${port}/graphql`,
-      JSON.stringify({ query: REPORT_FIGURE, variables: { input: FIGURE_INPUT } }),
-      String(SECONDS),
-      String(connections),
-      `Bearer ${token}`,
-    ],
-    { encoding: 'utf8' },
-  );
-  const result = JSON.parse(output.trim().split('\n').at(-1)!) as {
-    requestsPerSecond: number;
-    p50: number;
-    p99: number;
-    failed: number;
-  };
-  if (result.failed > 0) throw new Error(`${result.failed} mutations failed`);
-  return result;
+  const body = { query: REPORT_FIGURE, variables: { input: FIGURE_INPUT } };
+  return runLoad(`http://127.0.0.1:${port}/graphql`, body, SECONDS, connections, `Bearer ${token}`);
 }
