@@ -99,7 +99,12 @@ export type KeyedCounter =
   /** Open custody periods of live cases the country holds, by the day custody began. */
   | 'custody'
   /** Standing figures whose SCOPE the country is, by `${provenance}${KEY_SEPARATOR}${indicator key}`. */
-  | 'figures';
+  | 'figures'
+  /** The same as 'due' and 'custody', by month (YYYY-MM): a sum up to today reads months, then days. */
+  | 'due_month'
+  | 'custody_month'
+  /** Per month, the sum over its open custody periods of their first day's number (days since 1970). */
+  | 'custody_month_days';
 
 /** Between the parts of a keyed count's key (no text a record holds contains it: control characters are refused). */
 export const KEY_SEPARATOR = '\u0001';
@@ -219,7 +224,9 @@ function tally(
       add(code, `impl_${implementation.toLowerCase()}` as StatColumn, 1);
       const { deadline } = view.live.fields;
       if (deadline !== undefined && implementation !== 'COMPLETE') {
-        addKeyed(code, 'due', deadlineDay(deadline), 1);
+        const day = deadlineDay(deadline);
+        addKeyed(code, 'due', day, 1);
+        addKeyed(code, 'due_month', day.slice(0, 7), 1);
       }
       return;
     }
@@ -242,8 +249,11 @@ function tally(
         add(code, 'persons_in_custody', view.live.fields.persons.length);
       }
       for (const period of view.live.custody) {
-        if (period.to === undefined) addKeyed(code, 'custody', period.from, 1);
-        else add(code, 'closed_custody_days', Math.max(0, daysBetween(period.from, period.to)));
+        if (period.to === undefined) {
+          addKeyed(code, 'custody', period.from, 1);
+          addKeyed(code, 'custody_month', period.from.slice(0, 7), 1);
+          addKeyed(code, 'custody_month_days', period.from.slice(0, 7), dayNumber(period.from));
+        } else add(code, 'closed_custody_days', Math.max(0, daysBetween(period.from, period.to)));
       }
       return;
     case 'SHUTDOWN':
@@ -258,6 +268,11 @@ function tally(
     default:
       return;
   }
+}
+
+/** Days since 1970-01-01 of an ISO day. */
+export function dayNumber(day: IsoDay): number {
+  return Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 }
 
 /** Do two versions of a row hold the same values? */
