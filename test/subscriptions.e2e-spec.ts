@@ -196,7 +196,18 @@ describe('subscriptions: records leaving a view, statuses evidence set', () => {
     };
     const linked = await read();
     expect(linked.status).toBe('LIMITED');
+    const statuses = await subscribe(
+      server,
+      `subscription { commitmentStatusChanged(countries: ["KH"]) { recordId from to eventType } }`,
+    );
     await mutate(server, 'retractRecord', { recordId: taskForce.recordId, reason: 'Never existed' });
+    expect((await statuses.next()).data.commitmentStatusChanged).toEqual({
+      recordId: commitment.recordId,
+      from: 'LIMITED',
+      to: 'NO_EVIDENCE',
+      eventType: 'SupportingRecordStandingChanged',
+    });
+    await statuses.close();
     const retracted = await read();
     expect(retracted).toEqual({
       status: 'NO_EVIDENCE',

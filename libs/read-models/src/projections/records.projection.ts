@@ -154,12 +154,13 @@ export class RecordsProjection implements Projection {
     record.latest = { recordedAt, actor, position: event.position, revision };
     if (after.kind === 'COMMITMENT')
       this.indexSupport(memory, recordId, supportedBefore, supportingOf(state));
-    if (isRetracted(state) !== wasRetracted) {
-      // Its standing changed: the commitments whose automatic LIMITED rests on it count again.
-      this.recountSupported(memory, recordId, seq);
-    }
+    const derived =
+      isRetracted(state) !== wasRetracted
+        ? // Its standing changed: the commitments whose automatic LIMITED rests on it count again.
+          this.recountSupported(memory, recordId, seq, event)
+        : [];
 
-    return [notice(recordId, after.kind, previous, contribution, event, domainEvent)];
+    return [notice(recordId, after.kind, previous, contribution, event, domainEvent), ...derived];
   }
 
   /** Writes what the batch left in memory only: each record's latest row, each keyed count's latest value. */
@@ -283,7 +284,13 @@ export class RecordsProjection implements Projection {
   }
 
   /** The commitments supported by `evidenceId` count anew, at `seq`, now that it stands or not. */
-  private recountSupported(memory: Memory, evidenceId: string, seq: number): void {
+  private recountSupported(
+    memory: Memory,
+    evidenceId: string,
+    seq: number,
+    event: RecordedEvent,
+  ): ChangeNotice[] {
+    const notices: ChangeNotice[] = [];
     const rows = memory.statements.supportedBy.all(evidenceId) as { commitment_id: string }[];
     for (const { commitment_id: commitmentId } of rows) {
       const commitment = this.load(memory, commitmentId);
@@ -296,7 +303,22 @@ export class RecordsProjection implements Projection {
       this.applyTallies(memory, previous, next, seq);
       commitment.contribution = next;
       commitment.facetsMoved = true;
+      // A signatory's status moved with it: followers of commitment statuses hear of it, as of this event.
+      for (const [country, row] of next.rows) {
+        const before = previous.rows.get(country)?.implementation;
+        if (country === ALL_COUNTRIES || !row.implementation || !before || before === row.implementation)
+          continue;
+        notices.push({
+          recordId: commitmentId,
+          kind: 'COMMITMENT',
+          countries: [...next.rows.keys()].filter((code) => code !== ALL_COUNTRIES).sort(),
+          position: event.position,
+          eventType: 'SupportingRecordStandingChanged',
+          commitmentStatus: { from: before, to: row.implementation, countries: [country] },
+        });
+      }
     }
+    return notices;
   }
 
   private load(memory: Memory, recordId: string): CachedRecord | undefined {

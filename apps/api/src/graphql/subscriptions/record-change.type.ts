@@ -22,6 +22,9 @@ export class RecordChange {
   @Field({ description: 'Position of the change in the global order (opaque; compare as strings).' })
   position: string;
 
-  @Field({ description: 'The event recorded: RecordCorrected, EvidenceLinked, DetentionCharged...' })
+  @Field({
+    description:
+      "The event recorded: RecordCorrected, EvidenceLinked, DetentionCharged...; SupportingRecordStandingChanged when a commitment's automatic status moved because a record supporting it was retracted or reinstated.",
+  })
   eventType: string;
 }
