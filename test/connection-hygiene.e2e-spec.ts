@@ -148,6 +148,21 @@ describe('connection hygiene', () => {
     expect(read.record.claimant).toBe(claimant);
   });
 
+  it.each(['1', '{"a": 1}', '  [1, 2]', 'null', '"text"'])(
+    'answers a query that is JSON (%s) as a syntax error, and an ordinary document as usual',
+    async (query) => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      const answer = (await response.json()) as { errors?: { message: string }[] };
+      expect(answer.errors?.[0]?.message).toBe('Syntax Error: the query is JSON, not a GraphQL document.');
+      const ordinary = await gqlData(server.url, '{ __typename }');
+      expect(ordinary).toEqual({ __typename: 'Query' });
+    },
+  );
+
   it('refuses a query or mutation sent over graphql-ws with a code, and says where to send it', async () => {
     const socket = await initialised(server);
     const head = await storeHead(server.url);
