@@ -207,7 +207,13 @@ export class ProjectionRunner {
         // Take whatever else is ready right now, so catch-up commits in large transactions.
         while (batch.length < maxBatch) {
           pending = iterator.next();
-          const next = await Promise.race([pending, nextMacrotask()]);
+          // Live, what is ready is there within a few microtasks (the store reads synchronously), so
+          // a change is applied, and its writer answered, without waiting for the event loop to turn;
+          // a replay waits a turn, for larger transactions.
+          const next = await Promise.race([
+            pending,
+            this.replayTo === undefined ? afterMicrotasks() : nextMacrotask(),
+          ]);
           if (next === NOT_READY) break;
           pending = undefined;
           if (next.done) break;
@@ -311,6 +317,12 @@ export class ProjectionRunner {
 /** Events per transaction while replaying into an empty read DB: about 60 ms of work between turns. */
 const REPLAY_BATCH_SIZE = 1_000;
 const NOT_READY = Symbol('not ready');
+/** NOT_READY once a few microtasks have run: long enough for an event already read to be handed over. */
+async function afterMicrotasks(): Promise<typeof NOT_READY> {
+  for (let hop = 0; hop < 8; hop++) await undefined;
+  return NOT_READY;
+}
+
 function nextMacrotask(): Promise<typeof NOT_READY> {
   return new Promise((resolve) => setImmediate(() => resolve(NOT_READY)));
 }
