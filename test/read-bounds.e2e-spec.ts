@@ -117,6 +117,33 @@ describe('bounded reads and wide totals', () => {
     expect(real.country.asOf).toBe('2099-02-28T23:59:59.000Z');
   });
 
+  it.each([
+    [
+      'a figures cursor it never issued',
+      '{ country(code: "KH") { figures(after: "not-a-cursor") { totalCount } } }',
+      'after',
+    ],
+    [
+      'a negative side size',
+      '{ country(code: "KH") { figures(first: 1) { edges { node { official(first: -1) { id } } } } } }',
+      'first',
+    ],
+    [
+      'a history cursor of another list',
+      '{ history(recordId: "5b0f3e1a-2c4d-4e6f-8a1b-000000000002", after: "WyJ4Il0") { totalCount } }',
+      'after',
+    ],
+    [
+      'a timeline cursor of another list',
+      '{ country(code: "KH") { timeline(after: "WzFd") { totalCount } } }',
+      'after',
+    ],
+  ])('refuses %s with BAD_USER_INPUT naming the argument', async (_, query, argument) => {
+    const answer = await gql(server.url, query);
+    expect(errorCodes(answer)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(answer.errors)).toContain(argument);
+  });
+
   it('pages figures and bounds each side of an indicator', async () => {
     const tooMany = await gql(server.url, '{ country(code: "KH") { figures(first: 101) { totalCount } } }');
     expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);

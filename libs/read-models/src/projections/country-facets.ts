@@ -1,5 +1,4 @@
 import {
-  countriesWithRole,
   countryCodes,
   daysBetween,
   deadlineDay,
@@ -300,8 +299,4 @@ export function diffCounts<K>(
     if (map.size === 0) out.delete(country);
   }
   return out;
-}
-
-export function countriesOfRole(view: AnyRecordView, role: Parameters<typeof countriesWithRole>[1]) {
-  return countriesWithRole(view.live.fields.countries, role);
 }

@@ -62,6 +62,8 @@ interface Memory {
   stats: Map<string, number[]>;
   keyedCounts: Map<string, number>;
   dirtyKeys: Set<string>;
+  /** Records whose `records` row the batch changed: written, then forgotten, at its end. */
+  dirtyRecords: Set<string>;
   seq: number;
   knownAt: string;
   maxOccurred: string;
@@ -152,6 +154,7 @@ export class RecordsProjection implements Projection {
     this.applyTallies(memory, previous, contribution, seq);
     // The `records` row is written once per batch, from the latest of these (endBatch).
     record.latest = { recordedAt, actor, position: event.position, revision };
+    memory.dirtyRecords.add(recordId);
     if (after.kind === 'COMMITMENT')
       this.indexSupport(memory, recordId, supportedBefore, supportingOf(state));
     const derived =
@@ -167,7 +170,9 @@ export class RecordsProjection implements Projection {
   endBatch(db: DatabaseSync): void {
     const memory = this.memories.get(db);
     if (memory === undefined) return;
-    for (const [id, record] of memory.records) {
+    // Only what the batch touched: the cache holds up to RECORD_CACHE_LIMIT records, a live batch one.
+    for (const id of memory.dirtyRecords) {
+      const record = memory.records.get(id)!;
       if (record.latest !== undefined) {
         memory.statements.upsertRecord.run(
           ...recordRow(id, record, record.latest),
@@ -179,6 +184,7 @@ export class RecordsProjection implements Projection {
       record.latest = undefined;
       record.facetsMoved = false;
     }
+    memory.dirtyRecords.clear();
     for (const key of memory.dirtyKeys) {
       const [country, counter, counted] = splitKey(key, 3);
       memory.statements.upsertKeyedCount.run(country, counter, counted, memory.keyedCounts.get(key) ?? 0);
@@ -303,6 +309,7 @@ export class RecordsProjection implements Projection {
       this.applyTallies(memory, previous, next, seq);
       commitment.contribution = next;
       commitment.facetsMoved = true;
+      memory.dirtyRecords.add(commitmentId);
       // A signatory's status moved with it: followers of commitment statuses hear of it, as of this event.
       for (const [country, row] of next.rows) {
         const before = previous.rows.get(country)?.implementation;
@@ -352,6 +359,7 @@ export class RecordsProjection implements Projection {
         stats: new Map(),
         keyedCounts: new Map(),
         dirtyKeys: new Set(),
+        dirtyRecords: new Set(),
         seq: last?.seq ?? 0,
         knownAt: last?.known_at ?? '',
         maxOccurred: last?.max_occurred ?? '',

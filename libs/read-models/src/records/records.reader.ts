@@ -21,8 +21,6 @@ import { StatsReader } from '../countries/stats.reader.js';
 
 /** The most countries one filter may name: every list walks each one, so the list is bounded. */
 export const MAX_FILTER_COUNTRIES = 50;
-/** The most ids one lookup may name. */
-export const MAX_FILTER_IDS = 100;
 
 /** Which records: all of them unless narrowed. Countries match in any role. */
 export interface RecordFilter {

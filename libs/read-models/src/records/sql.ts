@@ -18,9 +18,3 @@ export function and(conditions: readonly Sql[]): Sql {
     params: conditions.flatMap((c) => c.params),
   };
 }
-
-/** `column IN (?, ?, ...)`; `0` (nothing matches) for an empty list. */
-export function inList(column: string, values: readonly SQLInputValue[]): Sql {
-  if (values.length === 0) return sql('0');
-  return sql(`${column} IN (${values.map(() => '?').join(', ')})`, ...values);
-}

@@ -116,7 +116,7 @@ export class ChangeDispatcher {
     }
   }
 
-  /** Subscriptions listening now, per topic (for tests and health). */
+  /** Subscriptions listening now on `topic` (its spec counts them). */
   listeners(topic: string): number {
     const registry = this.topics.get(topic);
     if (registry === undefined) return 0;
