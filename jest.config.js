@@ -17,7 +17,8 @@ const shared = {
     // Deep imports of a lib's testing helpers: TypeScript (nodenext) wants the '.js' form.
     '^@tracker/event-store/(.*)\\.js$': '<rootDir>/libs/event-store/src/$1.ts',
     '^@tracker/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
-    '^@tracker/(domain|event-store|read-models|tracking)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@tracker/integrity/verification$': '<rootDir>/libs/integrity/src/verification.ts',
+    '^@tracker/(domain|event-store|integrity|read-models|tracking)$': '<rootDir>/libs/$1/src/index.ts',
     // ESM sources import siblings as './x.js'; Jest resolves the .ts file.
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -4,11 +4,15 @@ import type { AppendResult, ExpectedRevision } from '../event-store.port.js';
 import { positionFromBigInts } from '../position.js';
 import type { ValidatedAppend, ValidatedEvent } from '../validation/append-validation.js';
 import type { SqliteStatements } from './sqlite-statements.js';
+import { logEntryOf, type InsertedEvent } from './transparency-log.js';
+import type { MerkleLog } from '@tracker/integrity';
 
 export interface AppendOutcome {
   result: AppendResult;
   /** false for an idempotent retry: nothing new, so nobody needs waking. */
   written: boolean;
+  /** What it inserted, in order: the leaves it adds to the log. */
+  inserted: InsertedEvent[];
 }
 
 interface StoredId {
@@ -27,6 +31,9 @@ export type GroupMember = { outcome: AppendOutcome } | { error: unknown };
  * savepoint alone and reported, the others commit. IMMEDIATE takes the write lock before any revision
  * is read, so no other connection (or process) can append between the checks and the inserts.
  *
+ * The events that committed become leaves of the transparency log, when there is one, in the same
+ * transaction: an event is never stored without its leaf, nor a leaf without its event.
+ *
  * @throws when the transaction itself cannot begin or commit: then nothing of the group was written.
  */
 export function appendGroup(
@@ -34,6 +41,7 @@ export function appendGroup(
   statements: SqliteStatements,
   appends: readonly ValidatedAppend[],
   recordedAt: Date,
+  log?: MerkleLog,
 ): GroupMember[] {
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -50,10 +58,16 @@ export function appendGroup(
         return { error };
       }
     });
+    if (log !== undefined) {
+      log.append(
+        members.flatMap((member) => ('outcome' in member ? member.outcome.inserted.map(logEntryOf) : [])),
+      );
+    }
     db.exec('COMMIT');
     return members;
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK');
+    log?.forget();
     throw error;
   }
 }
@@ -72,7 +86,7 @@ function appendOne(statements: SqliteStatements, append: ValidatedAppend, record
   ) as unknown as StoredId[];
   if (stored.length > 0) {
     const original = originalResult(events, stored, expectedRevision);
-    if (original) return { result: original, written: false };
+    if (original) return { result: original, written: false, inserted: [] };
   }
   checkExpectedRevision(stream, expectedRevision, current);
   if (stored.length > 0) {
@@ -85,9 +99,10 @@ function appendOne(statements: SqliteStatements, append: ValidatedAppend, record
   let revision = current ?? -1n;
   let position = 0n;
   const at = recordedAt.toISOString();
+  const inserted: InsertedEvent[] = [];
   for (const event of events) {
     revision += 1n;
-    const inserted = statements.insertEvent.get(
+    const row = statements.insertEvent.get(
       stream,
       revision,
       event.id,
@@ -96,9 +111,14 @@ function appendOne(statements: SqliteStatements, append: ValidatedAppend, record
       event.metadata,
       at,
     ) as { global_position: bigint };
-    position = inserted.global_position;
+    position = row.global_position;
+    inserted.push({ ...event, globalPosition: position, stream, revision, recordedAt: at });
   }
-  return { result: { nextRevision: revision, position: positionFromBigInts(position) }, written: true };
+  return {
+    result: { nextRevision: revision, position: positionFromBigInts(position) },
+    written: true,
+    inserted,
+  };
 }
 
 function currentRevision(statements: SqliteStatements, stream: string): bigint | undefined {

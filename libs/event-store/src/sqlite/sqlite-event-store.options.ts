@@ -36,6 +36,12 @@ export interface SqliteEventStoreOptions {
    * @defaultValue `() => new Date()`
    */
   clock?: () => Date;
+  /**
+   * Keep the tamper-evident Merkle log of every event (libs/integrity) in this file, each leaf written
+   * in its event's transaction. Off only to measure what it costs.
+   * @defaultValue true
+   */
+  transparencyLog?: boolean;
 }
 
 export type ResolvedSqliteEventStoreOptions = Required<SqliteEventStoreOptions>;
@@ -51,6 +57,7 @@ export function resolveSqliteOptions(options: SqliteEventStoreOptions): Resolved
     pollIntervalMs: options.pollIntervalMs ?? 100,
     subscriptionBatchSize: options.subscriptionBatchSize ?? 500,
     clock: options.clock ?? (() => new Date()),
+    transparencyLog: options.transparencyLog ?? true,
   };
   if (resolved.synchronous !== 'FULL' && resolved.synchronous !== 'NORMAL') {
     throw new TypeError(`synchronous must be 'FULL' or 'NORMAL', not ${String(resolved.synchronous)}`);

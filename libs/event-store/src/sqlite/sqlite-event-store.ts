@@ -26,6 +26,8 @@ import {
 } from './sqlite-event-store.options.js';
 import { prepareDatabase } from './sqlite-schema.js';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements.js';
+import { backfillLog } from './transparency-log.js';
+import { MerkleLog } from '@tracker/integrity';
 
 const STORE_NAME = 'sqlite';
 
@@ -52,6 +54,11 @@ export class SqliteEventStore implements EventStore {
     private readonly db: DatabaseSync,
     private readonly statements: SqliteStatements,
     private readonly options: ResolvedSqliteEventStoreOptions,
+    /**
+     * The tamper-evident log of every event, kept in this file and appended to in each append's
+     * transaction (libs/integrity). Read it for roots, proofs and checkpoints; absent when turned off.
+     */
+    readonly log: MerkleLog | undefined,
   ) {}
 
   /**
@@ -66,7 +73,12 @@ export class SqliteEventStore implements EventStore {
       if (resolved.path !== ':memory:') mkdirSync(dirname(resolved.path), { recursive: true });
       db = new DatabaseSync(resolved.path);
       prepareDatabase(db, resolved);
-      return new SqliteEventStore(db, prepareStatements(db), resolved);
+      let log: MerkleLog | undefined;
+      if (resolved.transparencyLog) {
+        log = new MerkleLog(db);
+        backfillLog(db, log);
+      }
+      return new SqliteEventStore(db, prepareStatements(db), resolved, log);
     } catch (error) {
       if (db?.isOpen) db.close();
       if (error instanceof StoreUnavailableError) throw error;
@@ -106,6 +118,7 @@ export class SqliteEventStore implements EventStore {
         this.statements,
         group.map((waiting) => waiting.append),
         this.options.clock(),
+        this.log,
       );
     } catch (error) {
       // Nothing of the group was written (BEGIN or COMMIT failed): each learns why.

@@ -8,6 +8,7 @@ import type { RecordedEvent } from '../event.js';
 import { readWholeStore, take } from '../testing/index.js';
 import { type RunningChild, runNodeChild } from './testing/child-process-runner.js';
 import { compileSqliteAdapter } from './testing/compiled-adapter.js';
+import { expectLogToMatchEvents } from './testing/log-check.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import type { SqliteEventStoreOptions } from './sqlite-event-store.options.js';
 
@@ -85,6 +86,8 @@ describe('SqliteEventStore across processes', () => {
         const { signal, stderr } = await appender.exited;
         expect({ signal, stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
         expect(acknowledged.length).toBeGreaterThanOrEqual(killAfter);
+        // Every event kept has its leaf in the transparency log, and no leaf outlived its event.
+        await expectLogToMatchEvents(path);
 
         const store = open({ path });
         const events = (await readWholeStore(store)).filter((event) => (event.data as BatchData).run === run);
@@ -133,6 +136,8 @@ describe('SqliteEventStore across processes', () => {
     ]);
     for (const writer of writers) expect(JSON.parse(writer.lines.at(-1)!)).toMatchObject({ wins: winsEach });
 
+    // Both processes kept one log between them: every event has its leaf, in store order.
+    await expectLogToMatchEvents(path);
     const store = open({ path });
     const stream = await store.readStream('contended');
     await store.close();

@@ -1,3 +1,4 @@
+import { MERKLE_LOG_SCHEMA } from '@tracker/integrity';
 import type { DatabaseSync } from 'node:sqlite';
 import { StoreUnavailableError } from '../errors.js';
 import type { ResolvedSqliteEventStoreOptions } from './sqlite-event-store.options.js';
@@ -24,6 +25,9 @@ const MIGRATIONS: readonly string[] = [
      UNIQUE (stream, revision),
      UNIQUE (stream, id)
    ) STRICT`,
+  // The transparency log's leaves, subtrees and signed checkpoints (libs/integrity's MerkleLog), in the
+  // same file so that an event and its leaf commit together. Filled for older files at open.
+  MERKLE_LOG_SCHEMA,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

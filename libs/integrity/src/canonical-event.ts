@@ -1,0 +1,38 @@
+import canonicalizeModule from 'canonicalize';
+
+// The package is CommonJS with a default export typed for CommonJS consumers.
+const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
+
+/**
+ * An event as the log hashes it: what the store keeps of it, whatever the store. `revision` may come as a
+ * bigint (the port's type) or as its decimal string (JSON, where a bigint cannot go); `recordedAt` as a Date
+ * or its ISO 8601 form with milliseconds (`2026-11-30T10:00:00.000Z`).
+ */
+export interface LoggedEvent {
+  id: string;
+  stream: string;
+  revision: bigint | string | number;
+  type: string;
+  data: unknown;
+  metadata: unknown;
+  recordedAt: Date | string;
+}
+
+/**
+ * The bytes a leaf commits to: the UTF-8 of the RFC 8785 (JSON Canonicalization Scheme) form of
+ * `{ id, stream, revision, type, data, metadata, recordedAt }`, with `revision` as a decimal string and
+ * `recordedAt` as ISO 8601 UTC with milliseconds. RFC 8785 fixes key order, number and string forms, so
+ * anyone with the event's JSON, in any language, gets the same bytes.
+ */
+export function canonicalEventBytes(event: LoggedEvent): Buffer {
+  const text = canonicalize({
+    id: event.id,
+    stream: event.stream,
+    revision: String(event.revision),
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata,
+    recordedAt: event.recordedAt instanceof Date ? event.recordedAt.toISOString() : event.recordedAt,
+  });
+  return Buffer.from(text!, 'utf8');
+}

@@ -1,0 +1,3 @@
+export * from './verification.js';
+export * from './checkpoint/log-signer.js';
+export * from './log/merkle-log.js';
