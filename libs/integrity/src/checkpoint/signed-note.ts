@@ -19,7 +19,8 @@ export interface NoteVerifier {
 
 /** Checks a key name as the note format allows it: not empty, no spaces, no '+'. */
 export function checkKeyName(name: string): void {
-  if (name.length === 0 || /[\s+]/u.test(name) || /[\u0000-\u001f]/u.test(name)) {
+  // \s covers the control characters a note may not hold too (newline, tab...); others are refused below.
+  if (name.length === 0 || /[\s+]/u.test(name) || [...name].some((char) => char.charCodeAt(0) < 0x20)) {
     throw new TypeError(`"${name}" cannot name a note key: it must be non-empty, without spaces or '+'`);
   }
 }
