@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bench/**', 'scripts/**', 'apps/cli/**'],
+    files: ['bench/**', 'scripts/**', 'apps/cli/**', 'apps/verifier/**'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -2,6 +2,7 @@
 // by .swcrc). Tests are left out of the build: Jest compiles them itself.
 import { execFileSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
 
 // Built beside dist/ and swapped in at the end, so a server or test reading dist/ while another build
 // runs (parallel test runs, `npm start` during `npm test`) never finds it half-written or gone.
@@ -27,3 +28,16 @@ execFileSync(
 if (existsSync('dist')) renameSync('dist', retired);
 renameSync(staging, 'dist');
 rmSync(retired, { recursive: true, force: true });
+
+// The standalone evidence verifier, bundled into one file that runs on any Node ≥ 18 with nothing else
+// installed (see apps/verifier): what a rights group keeps to check proofs offline.
+await build({
+  entryPoints: ['apps/verifier/src/main.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node18',
+  outfile: 'dist/verify-evidence.mjs',
+  tsconfig: 'tsconfig.json',
+  logLevel: 'warning',
+});

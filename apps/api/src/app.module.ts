@@ -20,6 +20,8 @@ import { SubscriptionsModule } from './graphql/subscriptions/subscriptions.modul
 import { CommitmentsResolver } from './graphql/commitments/commitments.resolver.js';
 import { CountriesResolver, FigureComparisonResolver } from './graphql/countries/countries.resolver.js';
 import { HistoryResolver } from './graphql/history/history.resolver.js';
+import { IntegrityResolver } from './graphql/integrity/integrity.resolver.js';
+import { IntegrityModule } from './integrity/integrity.module.js';
 import { DetentionsResolver } from './graphql/records/detentions.resolver.js';
 import { RecordsResolver } from './graphql/records/records.resolver.js';
 import { ServerInfoResolver } from './graphql/server-info/server-info.resolver.js';
@@ -42,6 +44,7 @@ export class AppModule {
           },
         }),
         EventStoreModule,
+        IntegrityModule,
         TrackingModule,
         ReadModelsModule,
         MutationsModule,
@@ -73,6 +76,7 @@ export class AppModule {
         CountriesResolver,
         FigureComparisonResolver,
         HistoryResolver,
+        IntegrityResolver,
         DemoDataLoader,
         // class-validator on every resolver argument, GraphQL included (BAD_USER_INPUT).
         { provide: APP_PIPE, useFactory: createInputValidationPipe },

@@ -5,11 +5,13 @@ import { eventStoreChoice } from '../../api/src/event-store/event-store-choice.j
 import { ReadDbInUseError } from '@tracker/read-models';
 import { REBUILD_USAGE, runRebuildCommand } from './commands/rebuild.command.js';
 import { runTokensCommand, TOKENS_USAGE } from './commands/tokens.command.js';
+import { runLogKeyCommand, runVerifyCommand, VERIFY_USAGE } from './commands/verify.command.js';
 import { UsageError } from './commands/usage-error.js';
 
 const USAGE = `Usage (npm run cli -- <command>):
 ${TOKENS_USAGE}
 ${REBUILD_USAGE}
+${VERIFY_USAGE}
 
 Configuration: the server's own (TRACKER_DATA_DIR, EVENT_STORE, KURRENTDB_CONNECTION_STRING, ...): the
 CLI writes to the event store the server reads.`;
@@ -31,6 +33,10 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'rebuild':
         return await runRebuildCommand(loadAppConfig(), out);
+      case 'verify':
+        return await runVerifyCommand(args, loadAppConfig(), out, (line) => console.error(line));
+      case 'log-key':
+        return runLogKeyCommand(loadAppConfig(), out);
       case undefined:
       case 'help':
       case '--help':

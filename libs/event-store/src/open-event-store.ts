@@ -8,7 +8,7 @@ import { SqliteEventStore } from './sqlite/index.js';
 export type StoreLogger = KurrentDbLogger;
 
 export type EventStoreChoice =
-  | { kind: 'sqlite'; path: string; synchronous?: 'FULL' | 'NORMAL' }
+  | { kind: 'sqlite'; path: string; synchronous?: 'FULL' | 'NORMAL'; transparencyLog?: boolean }
   | { kind: 'kurrentdb'; connectionString: string; logger?: StoreLogger };
 
 /**
@@ -28,5 +28,6 @@ export async function openEventStore(choice: EventStoreChoice): Promise<EventSto
   return SqliteEventStore.open({
     path: choice.path,
     ...(choice.synchronous ? { synchronous: choice.synchronous } : {}),
+    ...(choice.transparencyLog === undefined ? {} : { transparencyLog: choice.transparencyLog }),
   });
 }

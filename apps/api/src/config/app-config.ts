@@ -1,5 +1,5 @@
 import { envSchema } from 'env-schema';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** The server's whole configuration, read once from the environment at start. */
 export interface AppConfig {
@@ -56,6 +56,18 @@ export interface AppConfig {
    * a read-only install. `npm run schema` writes the committed schema.gql.
    */
   schemaFile?: string;
+  /**
+   * The transparency log's name: the first line of its checkpoints and the name of its key. A schema-less
+   * URL without spaces or '+' that no other log uses. @defaultValue 'regional-cooperation-tracker/log'
+   */
+  logOrigin: string;
+  /**
+   * The Ed25519 key (PKCS #8 PEM) that signs checkpoints; made there on first start when missing. Every
+   * instance serving one log must share it. @defaultValue '<dataDir>/log-signing-key.pem'
+   */
+  logSigningKeyFile: string;
+  /** How often a checkpoint is signed while events arrive, in milliseconds. @defaultValue 5000 */
+  checkpointIntervalMs: number;
 }
 
 /** A configuration value that is not acceptable; the message names the variable and the reason. */
@@ -95,6 +107,13 @@ const schema = {
       default: 4_194_304,
     },
     TRACKER_SCHEMA_FILE: { type: 'string', minLength: 1 },
+    TRACKER_LOG_ORIGIN: {
+      type: 'string',
+      pattern: '^[^\\s+]+$',
+      default: 'regional-cooperation-tracker/log',
+    },
+    TRACKER_LOG_SIGNING_KEY_FILE: { type: 'string', minLength: 1 },
+    TRACKER_CHECKPOINT_INTERVAL_MS: { type: 'integer', minimum: 100, maximum: 3_600_000, default: 5000 },
     EVENT_STORE: { type: 'string', enum: ['sqlite', 'kurrentdb'], default: 'sqlite' },
     KURRENTDB_CONNECTION_STRING: { type: 'string', pattern: '^(kurrentdb|esdb|kdb)(\\+discover)?://' },
   },
@@ -117,6 +136,9 @@ interface RawEnv {
   TRACKER_WS_INIT_TIMEOUT_MS: number;
   TRACKER_WS_MAX_BUFFERED_BYTES: number;
   TRACKER_SCHEMA_FILE?: string;
+  TRACKER_LOG_ORIGIN: string;
+  TRACKER_LOG_SIGNING_KEY_FILE?: string;
+  TRACKER_CHECKPOINT_INTERVAL_MS: number;
   EVENT_STORE: AppConfig['eventStore'];
   KURRENTDB_CONNECTION_STRING?: string;
 }
@@ -134,10 +156,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (raw.EVENT_STORE === 'kurrentdb' && !raw.KURRENTDB_CONNECTION_STRING) {
     throw new ConfigError('Invalid configuration: EVENT_STORE=kurrentdb needs KURRENTDB_CONNECTION_STRING');
   }
+  const dataDir = resolve(raw.TRACKER_DATA_DIR);
   return {
     port: raw.PORT,
     host: raw.HOST,
-    dataDir: resolve(raw.TRACKER_DATA_DIR),
+    dataDir,
     logLevel: raw.LOG_LEVEL,
     sqliteSynchronous: raw.TRACKER_SQLITE_SYNCHRONOUS,
     demoData: raw.TRACKER_DEMO_DATA,
@@ -151,6 +174,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wsConnectionInitTimeoutMs: raw.TRACKER_WS_INIT_TIMEOUT_MS,
     wsMaxBufferedBytes: raw.TRACKER_WS_MAX_BUFFERED_BYTES,
     ...(raw.TRACKER_SCHEMA_FILE ? { schemaFile: resolve(raw.TRACKER_SCHEMA_FILE) } : {}),
+    logOrigin: raw.TRACKER_LOG_ORIGIN,
+    logSigningKeyFile: resolve(raw.TRACKER_LOG_SIGNING_KEY_FILE ?? join(dataDir, 'log-signing-key.pem')),
+    checkpointIntervalMs: raw.TRACKER_CHECKPOINT_INTERVAL_MS,
     eventStore: raw.EVENT_STORE,
     ...(raw.KURRENTDB_CONNECTION_STRING
       ? { kurrentDbConnectionString: raw.KURRENTDB_CONNECTION_STRING }

@@ -48,9 +48,10 @@ export function verifierKeyString(name: string, publicKey: Uint8Array): string {
 
 /** Reads a verifier key string; throws a TypeError saying what is wrong with it. */
 export function parseVerifierKey(text: string): NoteVerifier {
-  const parts = text.trim().split('+');
-  if (parts.length !== 3) throw new TypeError('a verifier key reads <name>+<key id>+<base64 key>');
-  const [name, hexId, encoded] = parts as [string, string, string];
+  // The name has no '+' and the id is hex; the base64 key may hold '+' of its own.
+  const match = /^([^+]+)\+([0-9a-fA-F]{8})\+(.+)$/.exec(text.trim());
+  if (!match) throw new TypeError('a verifier key reads <name>+<8 hex digits of key id>+<base64 key>');
+  const [, name, hexId, encoded] = match as unknown as [string, string, string, string];
   checkKeyName(name);
   const key = Buffer.from(encoded, 'base64');
   if (key.length !== 33 || key[0] !== ED25519 || key.toString('base64') !== encoded) {

@@ -1,6 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { nodeHash } from '../rfc9162/hashes.js';
 import { consistencyPath, inclusionPath, rootHash, type SubtreeHashes } from '../rfc9162/proofs.js';
+import { edgeOf, type TreeEdge } from '../rfc9162/tree-edge.js';
 
 /**
  * The log's tables, in whatever SQLite file holds it (the event store's own file on the embedded store,
@@ -48,25 +48,24 @@ export interface StoredCheckpoint {
   note: string;
 }
 
-interface FrontierNode {
-  level: number;
-  hash: Buffer;
-}
+/** Subtree hashes kept in memory (about 100 bytes each). */
+const SUBTREE_CACHE_LIMIT = 100_000;
 
 /**
  * An append-only Merkle tree (RFC 9162) kept in SQLite. `append` runs inside the caller's transaction;
- * the right edge of the tree (one complete subtree per set bit of the size) stays in memory, so an append
- * reads nothing. Another connection may append to the same file: the size is checked first, and the
+ * the right edge of the tree (TreeEdge) stays in memory, so an append reads nothing. Another connection may append to the same file: the size is checked first, and the
  * edge read again when it moved.
  */
 export class MerkleLog implements SubtreeHashes {
   private readonly sql: ReturnType<typeof prepare>;
-  private frontier: FrontierNode[] = [];
-  /** The size the frontier describes; -1 when it must be read again. */
-  private frontierSize = -1;
+  /** The tree's right edge, as of the last append; undefined when it must be read again. */
+  private edge: TreeEdge | undefined;
+  /** Complete subtrees read so far: they never change once written, so proofs after the first are cheap. */
+  private readonly subtrees = new Map<string, Buffer>();
 
-  constructor(private readonly db: DatabaseSync) {
-    db.exec(MERKLE_LOG_SCHEMA);
+  /** `create: false` for a read-only connection to a file that already has the tables. */
+  constructor(db: DatabaseSync, { create = true }: { create?: boolean } = {}) {
+    if (create) db.exec(MERKLE_LOG_SCHEMA);
     this.sql = prepare(db);
   }
 
@@ -74,31 +73,18 @@ export class MerkleLog implements SubtreeHashes {
   append(entries: readonly LogEntry[]): void {
     if (entries.length === 0) return;
     const size = this.size();
-    if (size !== this.frontierSize) this.loadFrontier(size);
-    let index = size;
+    if (this.edge?.leaves !== size) this.edge = edgeOf(size, (level, index) => this.subtree(level, index));
+    const edge = this.edge;
     for (const entry of entries) {
-      this.sql.insertLeaf.run(index, entry.eventId, entry.position, entry.leafHash);
-      let node = entry.leafHash;
-      let level = 0;
-      let at = index;
-      // Each time the new node is a right child, it completes its parent with the edge's last subtree.
-      while (at % 2 === 1) {
-        const left = this.frontier.pop()!;
-        node = nodeHash(left.hash, node);
-        level += 1;
-        at = (at - 1) / 2;
-        this.sql.insertNode.run(level, at, node);
-      }
-      this.frontier.push({ level, hash: node });
-      index += 1;
+      this.sql.insertLeaf.run(edge.leaves, entry.eventId, entry.position, entry.leafHash);
+      edge.append(entry.leafHash, (level, index, hash) => this.sql.insertNode.run(level, index, hash));
     }
-    this.frontierSize = index;
   }
 
   /** What memory holds may be ahead of the file (a rolled-back transaction): read it again next time. */
   forget(): void {
-    this.frontierSize = -1;
-    this.frontier = [];
+    this.edge = undefined;
+    this.subtrees.clear();
   }
 
   size(): number {
@@ -106,10 +92,16 @@ export class MerkleLog implements SubtreeHashes {
   }
 
   subtree(level: number, index: number): Buffer {
+    const key = `${level}/${index}`;
+    const cached = this.subtrees.get(key);
+    if (cached !== undefined) return cached;
     const row = (level === 0 ? this.sql.leafHash.get(index) : this.sql.node.get(level, index)) as
       { hash: Uint8Array } | undefined;
     if (row === undefined) throw new RangeError(`the log holds no subtree ${index} at level ${level}`);
-    return Buffer.from(row.hash);
+    const hash = Buffer.from(row.hash);
+    if (this.subtrees.size >= SUBTREE_CACHE_LIMIT) this.subtrees.clear();
+    this.subtrees.set(key, hash);
+    return hash;
   }
 
   /** The root of the first `size` leaves (all of them by default). */
@@ -170,21 +162,6 @@ export class MerkleLog implements SubtreeHashes {
     if (!Number.isSafeInteger(size) || size < 0 || size > this.size()) {
       throw new RangeError(`the log has ${this.size()} leaves, not ${size}`);
     }
-  }
-
-  /** The right edge of the tree of `size` leaves: its complete subtrees, largest first. */
-  private loadFrontier(size: number): void {
-    const frontier: FrontierNode[] = [];
-    let start = 0;
-    for (let level = Math.floor(Math.log2(Math.max(size, 1))); level >= 0; level--) {
-      const width = 2 ** level;
-      if (size - start >= width) {
-        frontier.push({ level, hash: this.subtree(level, start / width) });
-        start += width;
-      }
-    }
-    this.frontier = frontier;
-    this.frontierSize = size;
   }
 }
 

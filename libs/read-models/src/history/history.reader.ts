@@ -1,3 +1,4 @@
+import { recordStreamName } from '@tracker/domain';
 import type { EventMetadata } from '@tracker/event-store';
 import { ReadModelNotFoundError } from '../errors/read-model-errors.js';
 import {
@@ -13,6 +14,8 @@ import type { ReadDatabase } from '../read-db/read-database.js';
 /** One event of a record, as recorded: who, when, what, and where in the store. */
 export interface HistoryEntry {
   readonly recordId: string;
+  /** The record's stream in the event store. */
+  readonly stream: string;
   readonly position: string;
   readonly revision: number;
   readonly eventId: string;
@@ -67,6 +70,7 @@ export class HistoryReader {
 function toEntry(row: HistoryRow): HistoryEntry {
   return {
     recordId: row.id,
+    stream: recordStreamName(row.id),
     position: row.position,
     revision: row.revision,
     eventId: row.event_id,

@@ -1,4 +1,5 @@
 import { DomainError } from '@tracker/domain';
+import { NotYetCheckpointedError } from '../../integrity/not-yet-checkpointed.error.js';
 import { InvalidAppendError, StoreUnavailableError, WrongExpectedRevisionError } from '@tracker/event-store';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError, NotFoundError } from '@tracker/tracking';
 import { HttpException } from '@nestjs/common';
@@ -112,6 +113,7 @@ export function toClientError(error: GraphQLError | Error, facts: RequestFacts =
   }
   if (cause instanceof NotFoundError) return field('NOT_FOUND', cause.message);
   if (cause instanceof IdempotencyKeyReusedError) return field(cause.code, cause.message);
+  if (cause instanceof NotYetCheckpointedError) return field(cause.code, cause.message);
   if (cause instanceof StoreUnavailableError) {
     const message = 'The event store is unavailable; nothing was written. Try again later.';
     // Before execution (a token that could not be checked), nothing ran: 503, like /health.

@@ -40,6 +40,8 @@ export const API_ERROR_CODES = {
   FORBIDDEN: "the token's role may not do this",
   /** The record or country asked for does not exist. */
   NOT_FOUND: 'no such record or country',
+  /** The event is in the transparency log but no signed checkpoint covers it yet; ask again after the interval. */
+  NOT_YET_CHECKPOINTED: 'no signed checkpoint covers the event yet',
   /** The record kept changing under the command; nothing was written, try again. */
   CONFLICT: 'the record changed concurrently',
   /** The event store cannot be reached; nothing was written. */

@@ -1,14 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GetRecordHistoryQuery, type HistoryEntry } from '@tracker/read-models';
 import { After, First, pageOf } from '../records/connection.types.js';
 import { answer } from '../records/read-errors.js';
+import { TRANSPARENCY_LOG } from '../../integrity/integrity.module.js';
+import type { TransparencyLog } from '../../integrity/open-transparency-log.js';
 import { HistoryConnection, HistoryEvent } from './history.types.js';
 
 @Resolver(() => HistoryEvent)
 export class HistoryResolver {
-  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+  constructor(
+    @Inject(QueryBus) private readonly queryBus: QueryBus,
+    @Inject(TRANSPARENCY_LOG) private readonly transparency: TransparencyLog,
+  ) {}
 
   @Query(() => HistoryConnection, {
     description: 'Every event of a record, oldest first: who recorded or changed it, when, citing what.',
@@ -22,6 +27,11 @@ export class HistoryResolver {
       this.queryBus.execute(new GetRecordHistoryQuery(recordId, { first, after })),
     );
     return pageOf(connection, toHistoryEvent);
+  }
+
+  @ResolveField(() => Int, { nullable: true })
+  leafIndex(@Parent() event: HistoryEvent): number | null {
+    return this.transparency.log.leafOf(event.eventId)?.index ?? null;
   }
 }
 

@@ -30,6 +30,19 @@ export class HistoryEvent {
 
   @Field(() => ID)
   eventId: string;
+
+  @Field({
+    description: "The record's stream in the event store (part of what the transparency log hashes).",
+  })
+  stream: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Its leaf in the transparency log (null only while the log catches up): ask inclusionProof for its ' +
+      'audit path, or recordEvidence for all of them.',
+  })
+  leafIndex?: number;
 }
 
 @ObjectType({ description: "A page of a record's events, oldest first." })
