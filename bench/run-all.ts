@@ -7,6 +7,7 @@ import { mutationsHttpBenchmarks } from './mutations-http.bench.js';
 import { eventStoreReadBenchmarks } from './event-store-read.bench.js';
 import { projectionRebuildBenchmarks } from './projection-rebuild.bench.js';
 import { report, type Comparison } from './support/measure.js';
+import { transparencyLogBenchmarks } from './transparency-log.bench.js';
 
 /**
  * Every benchmark prints its figure beside a baseline measured in the same run, and the ratio of the
@@ -15,6 +16,7 @@ import { report, type Comparison } from './support/measure.js';
 const suites: [string, () => Promise<Comparison[]>][] = [
   ['event store: append', eventStoreAppendBenchmarks],
   ['event store: read', eventStoreReadBenchmarks],
+  ['event store: transparency log', transparencyLogBenchmarks],
   ['commands', commandExecutionBenchmarks],
   ['write path: mutations over HTTP', mutationsHttpBenchmarks],
   ['push: fan-out to subscribers', fanOutBenchmarks],

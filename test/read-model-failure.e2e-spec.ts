@@ -23,6 +23,8 @@ describe('a durable write while the read model fails', () => {
   it('is answered as recorded, with the read model behind; /health says degraded and why, until it recovers', async () => {
     // An injected fault: another process holds the read DB's write lock, so the projection cannot commit.
     const blocker = new DatabaseSync(join(server.dataDir, 'read.sqlite'));
+    // The server may be committing (its start-up replay) at this very moment: wait for it, as SQLite does.
+    blocker.exec('PRAGMA busy_timeout = 10000');
     blocker.exec('BEGIN EXCLUSIVE');
     let answer;
     try {

@@ -3,17 +3,18 @@
 // entry and node:crypto only) and is bundled into one file, dist/verify-evidence.mjs, to hand to anyone.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { verifyEvidenceFile } from './verify-evidence.js';
+import { keyFromFile, verifyEvidenceFile } from './verify-evidence.js';
 
 const USAGE = `Usage: verify-evidence <evidence.json> (--key <verifier key> | --key-file <file>)
 
-Checks, offline, evidence saved from the tracker's API:
+Checks, offline, evidence saved from the tracker's API (the bundle, or the whole GraphQL answer):
   - a record's events (the bundle of the recordEvidence query): the checkpoint's signature, then that each
     event, exactly as saved, is the leaf its proof says in the signed tree;
   - two checkpoints (the bundle of the consistencyProof query): both signatures, and that the later log
     contains the earlier one unchanged.
 The verifier key is the log's (the transparencyLog query's verifierKey, or \`npm run cli -- log-key\`):
-obtain it once from a source you trust, not from the evidence file.
+obtain it once from a source you trust, not from the evidence file. A key file holds the key, or the
+GraphQL answer of { transparencyLog { verifierKey } }.
 Exit status: 0 verified, 1 not verified, 2 usage or unreadable input.`;
 
 function main(argv: string[]): number {
@@ -41,7 +42,7 @@ function main(argv: string[]): number {
   let key: string;
   try {
     content = JSON.parse(readFileSync(positionals[0]!, 'utf8'));
-    key = values.key ?? readFileSync(values['key-file']!, 'utf8').trim();
+    key = values.key ?? keyFromFile(readFileSync(values['key-file']!, 'utf8'));
   } catch (error) {
     console.error(`verify-evidence: cannot read the input: ${(error as Error).message}`);
     return 2;

@@ -11,12 +11,36 @@ export interface Verdict {
   lines: string[];
 }
 
-/** Checks a saved evidence file: a record's events with their proofs, or two checkpoints' consistency. */
-export function verifyEvidenceFile(content: unknown, trustedKey: string): Verdict {
+/**
+ * Checks a saved evidence file: a record's events with their proofs, or two checkpoints' consistency. The
+ * file may be the bundle itself or the whole GraphQL answer that carried it (`curl ... > evidence.json`).
+ */
+export function verifyEvidenceFile(saved: unknown, trustedKey: string): Verdict {
+  const content = unwrap(saved, 'recordEvidence') ?? unwrap(saved, 'consistencyProof') ?? saved;
   const consistency = typeof content === 'object' && content !== null && 'consistencyProof' in content;
   return consistency
     ? consistencyVerdict(verifyConsistencyEvidence(content, trustedKey))
     : bundleVerdict(verifyEvidenceBundle(content, trustedKey));
+}
+
+/**
+ * The verifier key in a key file: the key itself, or the GraphQL answer of `{ transparencyLog { verifierKey } }`.
+ */
+export function keyFromFile(text: string): string {
+  try {
+    const answer = JSON.parse(text) as { data?: { transparencyLog?: { verifierKey?: unknown } } };
+    const key = answer?.data?.transparencyLog?.verifierKey;
+    if (typeof key === 'string') return key;
+  } catch {
+    // Not JSON: the key as text.
+  }
+  return text.trim();
+}
+
+/** `answer.data[field].bundle`, when `answer` is a GraphQL answer carrying one. */
+function unwrap(answer: unknown, field: string): unknown {
+  const data = (answer as { data?: Record<string, { bundle?: unknown } | null> } | null)?.data;
+  return data?.[field]?.bundle ?? undefined;
 }
 
 function bundleVerdict(report: EvidenceReport): Verdict {

@@ -36,3 +36,28 @@ export function canonicalEventBytes(event: LoggedEvent): Buffer {
   });
   return Buffer.from(text!, 'utf8');
 }
+
+/**
+ * canonicalEventBytes, for an event whose data and metadata are already RFC 8785 text (what the SQLite store
+ * writes): the object is assembled around them, keys in canonical order, with no parse and no second
+ * serialisation. Only for texts known to be canonical: given other JSON it would hash other bytes.
+ */
+export function canonicalEventBytesOfCanonicalTexts(
+  event: Omit<LoggedEvent, 'data' | 'metadata' | 'recordedAt'> & {
+    dataText: string;
+    metadataText: string;
+    recordedAt: string;
+  },
+): Buffer {
+  // RFC 8785 orders keys by UTF-16 code units: data, id, metadata, recordedAt, revision, stream, type.
+  const text =
+    `{"data":${event.dataText},"id":${JSON.stringify(event.id)},"metadata":${event.metadataText},` +
+    `"recordedAt":${JSON.stringify(event.recordedAt)},"revision":"${String(event.revision)}",` +
+    `"stream":${JSON.stringify(event.stream)},"type":${JSON.stringify(event.type)}}`;
+  return Buffer.from(text, 'utf8');
+}
+
+/** RFC 8785 text of a JSON value: what the SQLite store writes as an event's data and metadata. */
+export function canonicalJson(value: unknown): string {
+  return canonicalize(value)!;
+}

@@ -11,7 +11,7 @@ import {
 import { GetCountryStatsHandler } from './queries/get-country-stats.query.js';
 import { GetCountryTimelineHandler } from './queries/get-country-timeline.query.js';
 import { GetCountryHandler } from './queries/get-country.query.js';
-import { GetRecordHistoryHandler } from './queries/get-record-history.query.js';
+import { FindRecordEventHandler, GetRecordHistoryHandler } from './queries/get-record-history.query.js';
 import { GetRecordHandler } from './queries/get-record.query.js';
 import { ListCommitmentsHandler } from './queries/list-commitments.query.js';
 import { ListCountriesHandler } from './queries/list-countries.query.js';
@@ -60,6 +60,7 @@ export const READ_MODEL_QUERY_PROVIDERS: Provider[] = [
   GetRecordHandler,
   ListRecordsHandler,
   GetRecordHistoryHandler,
+  FindRecordEventHandler,
   ListCountriesHandler,
   GetCountryHandler,
   GetCountryStatsHandler,

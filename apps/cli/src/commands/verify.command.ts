@@ -41,7 +41,7 @@ export async function runVerifyCommand(
   );
   const db = new DatabaseSync(logPath, { readOnly: true });
   try {
-    const hasLog = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'log_leaves'").get() !== undefined;
+    const hasLog = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'log_tree'").get() !== undefined;
     if (!hasLog) {
       out(`NOT verified: ${logPath} holds no transparency log (start the server once to build it)`);
       return 1;

@@ -4,7 +4,7 @@ import type { AppendResult, ExpectedRevision } from '../event-store.port.js';
 import { positionFromBigInts } from '../position.js';
 import type { ValidatedAppend, ValidatedEvent } from '../validation/append-validation.js';
 import type { SqliteStatements } from './sqlite-statements.js';
-import { logEntryOf, type InsertedEvent } from './transparency-log.js';
+import { logEntryOfAppended, type InsertedEvent } from './transparency-log.js';
 import type { MerkleLog } from '@tracker/integrity';
 
 export interface AppendOutcome {
@@ -60,7 +60,9 @@ export function appendGroup(
     });
     if (log !== undefined) {
       log.append(
-        members.flatMap((member) => ('outcome' in member ? member.outcome.inserted.map(logEntryOf) : [])),
+        members.flatMap((member) =>
+          'outcome' in member ? member.outcome.inserted.map(logEntryOfAppended) : [],
+        ),
       );
     }
     db.exec('COMMIT');

@@ -1,4 +1,10 @@
-import { canonicalEventBytes, leafHash, MerkleLog, type LogEntry } from '@tracker/integrity';
+import {
+  canonicalEventBytes,
+  canonicalEventBytesOfCanonicalTexts,
+  leafHash,
+  MerkleLog,
+  type LogEntry,
+} from '@tracker/integrity';
 import type { DatabaseSync } from 'node:sqlite';
 import { positionFromBigInts } from '../position.js';
 import type { EventRow } from './sqlite-statements.js';
@@ -15,7 +21,29 @@ export interface InsertedEvent {
   recordedAt: string;
 }
 
-/** The leaf of an event as stored: canonical bytes of what a reader of the store gets back. */
+/**
+ * The leaf of an event just appended: its data and metadata texts are canonical already (the validation
+ * writes them so), so the canonical bytes are assembled around them.
+ */
+export function logEntryOfAppended(event: InsertedEvent): LogEntry {
+  return {
+    eventId: event.id,
+    position: positionFromBigInts(event.globalPosition),
+    leafHash: leafHash(
+      canonicalEventBytesOfCanonicalTexts({
+        id: event.id,
+        stream: event.stream,
+        revision: event.revision,
+        type: event.type,
+        dataText: event.data,
+        metadataText: event.metadata,
+        recordedAt: event.recordedAt,
+      }),
+    ),
+  };
+}
+
+/** The leaf of an event as stored by any version of the store: its JSON parsed and canonicalised. */
 export function logEntryOf(event: InsertedEvent): LogEntry {
   return {
     eventId: event.id,

@@ -2,9 +2,12 @@ import { InvalidAppendError } from '../errors.js';
 import { toJsonText } from './json-text.js';
 
 describe('toJsonText', () => {
-  it('serialises plain JSON data as JSON.stringify does', () => {
-    const value = { text: 'ok ✓', list: [1, null, true, { deep: [] }], nothing: null, ratio: -0.5 };
-    expect(toJsonText(value, 'data')).toBe(JSON.stringify(value));
+  it('serialises plain JSON data as RFC 8785 canonical JSON: JSON.stringify with keys sorted', () => {
+    const value = { text: 'ok ✓', list: [1, null, true, { deep: [], a: 1 }], nothing: null, ratio: -0.5 };
+    expect(toJsonText(value, 'data')).toBe(
+      '{"list":[1,null,true,{"a":1,"deep":[]}],"nothing":null,"ratio":-0.5,"text":"ok ✓"}',
+    );
+    expect(JSON.parse(toJsonText(value, 'data'))).toEqual(value);
     expect(toJsonText('text', 'data')).toBe('"text"');
     expect(toJsonText(null, 'data')).toBe('null');
     expect(toJsonText(Object.create(null), 'data')).toBe('{}');

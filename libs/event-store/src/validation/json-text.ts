@@ -1,3 +1,4 @@
+import { canonicalJson } from '@tracker/integrity/verification';
 import { InvalidAppendError } from '../errors.js';
 
 /**
@@ -6,6 +7,9 @@ import { InvalidAppendError } from '../errors.js';
  * Infinity, Dates, Maps and other class instances). What an adapter stores must read back equal to what
  * was appended; the one tolerated loss is an object field whose value is `undefined`, which JSON leaves
  * out and which reads back as the same absent optional field.
+ *
+ * The text is RFC 8785 canonical JSON (keys sorted, numbers and strings in one form): still plain JSON
+ * to every reader, and already the bytes the transparency log hashes, so an append hashes it as it is.
  *
  * @param what names the value in the error message, e.g. `events[2].data`.
  * @throws InvalidAppendError naming the first offending path.
@@ -18,7 +22,7 @@ export function toJsonText(value: unknown, what: string): string {
     if (error instanceof RangeError) throw new InvalidAppendError(`${what} is nested too deeply to store`);
     throw error;
   }
-  return JSON.stringify(value);
+  return canonicalJson(value);
 }
 
 function assertJsonValue(value: unknown, path: string, ancestors: Set<object>): void {

@@ -48,8 +48,9 @@ describe('MerkleLog on SQLite', () => {
       expect(log.root().equals(rootHash(memory, size))).toBe(true);
     }
     for (let at = 0; at <= size; at += 7) expect(log.root(at).equals(rootHash(memory, at))).toBe(true);
-    expect(log.leafOf('event-42')).toMatchObject({ index: 42, position: '43' });
-    expect(log.leafOf('no-such-event')).toBeUndefined();
+    expect(log.leafAt('43')).toMatchObject({ index: 42, eventId: 'event-42' });
+    expect(log.leafAt('no-such-position')).toBeUndefined();
+    expect(log.leaves(298, 5).map((leaf) => leaf.eventId)).toEqual(['event-298', 'event-299']);
     expect(() => log.root(size + 1)).toThrow(RangeError);
   });
 

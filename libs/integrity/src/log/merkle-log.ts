@@ -4,23 +4,20 @@ import { edgeOf, type TreeEdge } from '../rfc9162/tree-edge.js';
 
 /**
  * The log's tables, in whatever SQLite file holds it (the event store's own file on the embedded store,
- * so a leaf commits with its event). Leaves map to events; `log_nodes` keeps every complete subtree above
- * them, so a root or a proof at any size reads O(log² n) rows and an append writes two rows on average.
+ * so a leaf commits with its event). `log_tree` holds every leaf and every complete subtree above them,
+ * numbered in order (the subtree of 2^level leaves from leaf i·2^level is node i·2^(level+1) + 2^level − 1,
+ * a leaf i node 2i): an append writes a leaf and the subtrees it completes next to each other, at the end
+ * of one B-tree, so each commit touches few pages. A leaf row names its event and store position; the
+ * position index grows at its end too. A root or proof at any size reads O(log² n) rows.
  */
 export const MERKLE_LOG_SCHEMA = `
-  CREATE TABLE IF NOT EXISTS log_leaves (
-    leaf_index INTEGER PRIMARY KEY,
-    event_id TEXT NOT NULL,
-    position TEXT NOT NULL,
-    hash BLOB NOT NULL
-  ) STRICT;
-  CREATE INDEX IF NOT EXISTS log_leaves_by_event ON log_leaves (event_id);
-  CREATE TABLE IF NOT EXISTS log_nodes (
-    level INTEGER NOT NULL,
-    idx INTEGER NOT NULL,
+  CREATE TABLE IF NOT EXISTS log_tree (
+    node INTEGER PRIMARY KEY,
     hash BLOB NOT NULL,
-    PRIMARY KEY (level, idx)
-  ) STRICT, WITHOUT ROWID;
+    event_id TEXT,
+    position TEXT
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS log_tree_by_position ON log_tree (position) WHERE position IS NOT NULL;
   CREATE TABLE IF NOT EXISTS log_checkpoints (
     tree_size INTEGER PRIMARY KEY,
     root BLOB NOT NULL,
@@ -28,6 +25,11 @@ export const MERKLE_LOG_SCHEMA = `
     note TEXT NOT NULL
   ) STRICT;
 `;
+
+/** Where the subtree of 2^level leaves starting at leaf index·2^level sits in `log_tree`. */
+export function nodeNumber(level: number, index: number): number {
+  return index * 2 ** (level + 1) + 2 ** level - 1;
+}
 
 /** One event as the log takes it: which event, where in the store, and its leaf hash. */
 export interface LogEntry {
@@ -61,7 +63,7 @@ export class MerkleLog implements SubtreeHashes {
   /** The tree's right edge, as of the last append; undefined when it must be read again. */
   private edge: TreeEdge | undefined;
   /** Complete subtrees read so far: they never change once written, so proofs after the first are cheap. */
-  private readonly subtrees = new Map<string, Buffer>();
+  private readonly subtrees = new Map<number, Buffer>();
 
   /** `create: false` for a read-only connection to a file that already has the tables. */
   constructor(db: DatabaseSync, { create = true }: { create?: boolean } = {}) {
@@ -76,8 +78,10 @@ export class MerkleLog implements SubtreeHashes {
     if (this.edge?.leaves !== size) this.edge = edgeOf(size, (level, index) => this.subtree(level, index));
     const edge = this.edge;
     for (const entry of entries) {
-      this.sql.insertLeaf.run(edge.leaves, entry.eventId, entry.position, entry.leafHash);
-      edge.append(entry.leafHash, (level, index, hash) => this.sql.insertNode.run(level, index, hash));
+      this.sql.insertLeaf.run(nodeNumber(0, edge.leaves), entry.leafHash, entry.eventId, entry.position);
+      edge.append(entry.leafHash, (level, index, hash) =>
+        this.sql.insertNode.run(nodeNumber(level, index), hash),
+      );
     }
   }
 
@@ -92,11 +96,10 @@ export class MerkleLog implements SubtreeHashes {
   }
 
   subtree(level: number, index: number): Buffer {
-    const key = `${level}/${index}`;
+    const key = nodeNumber(level, index);
     const cached = this.subtrees.get(key);
     if (cached !== undefined) return cached;
-    const row = (level === 0 ? this.sql.leafHash.get(index) : this.sql.node.get(level, index)) as
-      { hash: Uint8Array } | undefined;
+    const row = this.sql.node.get(key) as { hash: Uint8Array } | undefined;
     if (row === undefined) throw new RangeError(`the log holds no subtree ${index} at level ${level}`);
     const hash = Buffer.from(row.hash);
     if (this.subtrees.size >= SUBTREE_CACHE_LIMIT) this.subtrees.clear();
@@ -120,15 +123,15 @@ export class MerkleLog implements SubtreeHashes {
     return consistencyPath(this, from, to);
   }
 
-  /** The leaf of an event (the first, should two streams hold events with one id). */
-  leafOf(eventId: string): LogLeaf | undefined {
-    const row = this.sql.leafOfEvent.get(eventId) as LeafRow | undefined;
+  /** The leaf of the event at this store position. */
+  leafAt(position: string): LogLeaf | undefined {
+    const row = this.sql.leafAtPosition.get(position) as LeafRow | undefined;
     return row && leafFromRow(row);
   }
 
   /** Up to `count` leaves from `from` on, in order. */
   leaves(from: number, count: number): LogLeaf[] {
-    return (this.sql.leavesFrom.all(from, count) as unknown as LeafRow[]).map(leafFromRow);
+    return (this.sql.leavesFrom.all(nodeNumber(0, from), count) as unknown as LeafRow[]).map(leafFromRow);
   }
 
   /** The store position of the last leaf: where a follower resumes. */
@@ -166,7 +169,7 @@ export class MerkleLog implements SubtreeHashes {
 }
 
 interface LeafRow {
-  leaf_index: number;
+  node: number;
   event_id: string;
   position: string;
   hash: Uint8Array;
@@ -181,7 +184,7 @@ interface CheckpointRow {
 
 function leafFromRow(row: LeafRow): LogLeaf {
   return {
-    index: Number(row.leaf_index),
+    index: Number(row.node) / 2,
     eventId: row.event_id,
     position: row.position,
     leafHash: Buffer.from(row.hash),
@@ -195,20 +198,21 @@ function checkpointFromRow(row: CheckpointRow): StoredCheckpoint {
 function prepare(db: DatabaseSync) {
   const statement = (text: string): StatementSync => db.prepare(text);
   return {
-    size: statement('SELECT coalesce(max(leaf_index) + 1, 0) AS size FROM log_leaves'),
-    insertLeaf: statement(
-      'INSERT INTO log_leaves (leaf_index, event_id, position, hash) VALUES (?, ?, ?, ?)',
+    // The newest leaf always has the largest node number (the subtrees it completed sit below it).
+    size: statement('SELECT coalesce(max(node) / 2 + 1, 0) AS size FROM log_tree'),
+    insertLeaf: statement('INSERT INTO log_tree (node, hash, event_id, position) VALUES (?, ?, ?, ?)'),
+    insertNode: statement('INSERT INTO log_tree (node, hash) VALUES (?, ?)'),
+    node: statement('SELECT hash FROM log_tree WHERE node = ?'),
+    leafAtPosition: statement(
+      'SELECT node, event_id, position, hash FROM log_tree WHERE position = ? AND position IS NOT NULL',
     ),
-    insertNode: statement('INSERT INTO log_nodes (level, idx, hash) VALUES (?, ?, ?)'),
-    leafHash: statement('SELECT hash FROM log_leaves WHERE leaf_index = ?'),
-    node: statement('SELECT hash FROM log_nodes WHERE level = ? AND idx = ?'),
-    leafOfEvent: statement(
-      'SELECT leaf_index, event_id, position, hash FROM log_leaves WHERE event_id = ? ORDER BY leaf_index LIMIT 1',
-    ),
+    // Leaves are the even nodes; the odd ones between them are subtrees, skipped.
     leavesFrom: statement(
-      'SELECT leaf_index, event_id, position, hash FROM log_leaves WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?',
+      'SELECT node, event_id, position, hash FROM log_tree WHERE node >= ? AND node % 2 = 0 ORDER BY node LIMIT ?',
     ),
-    lastLeaf: statement('SELECT position FROM log_leaves ORDER BY leaf_index DESC LIMIT 1'),
+    lastLeaf: statement(
+      'SELECT position FROM log_tree WHERE position IS NOT NULL ORDER BY node DESC LIMIT 1',
+    ),
     insertCheckpoint: statement(
       'INSERT OR IGNORE INTO log_checkpoints (tree_size, root, time, note) VALUES (?, ?, ?, ?)',
     ),

@@ -65,6 +65,22 @@ export class HistoryReader {
       ({ entry }) => entry,
     );
   }
+
+  /** The record event with this id; undefined when no record holds one (other streams' events included). */
+  findEvent(eventId: string): RecordedEventPlace | undefined {
+    const row = this.readDb
+      .prepare(
+        'SELECT id, position FROM record_history INDEXED BY record_history_by_event WHERE event_id = ? LIMIT 1',
+      )
+      .get(eventId.toLowerCase()) as { id: string; position: string } | undefined;
+    return row && { recordId: row.id, position: row.position };
+  }
+}
+
+/** Where a record's event sits: which record, and its store position. */
+export interface RecordedEventPlace {
+  readonly recordId: string;
+  readonly position: string;
 }
 
 function toEntry(row: HistoryRow): HistoryEntry {

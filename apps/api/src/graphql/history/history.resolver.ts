@@ -31,7 +31,7 @@ export class HistoryResolver {
 
   @ResolveField(() => Int, { nullable: true })
   leafIndex(@Parent() event: HistoryEvent): number | null {
-    return this.transparency.log.leafOf(event.eventId)?.index ?? null;
+    return this.transparency.log.leafAt(event.position)?.index ?? null;
   }
 }
 

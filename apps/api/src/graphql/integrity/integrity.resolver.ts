@@ -7,7 +7,7 @@ import {
   type EvidenceBundle,
   type StoredCheckpoint,
 } from '@tracker/integrity';
-import { GetRecordHistoryQuery } from '@tracker/read-models';
+import { FindRecordEventQuery, GetRecordHistoryQuery } from '@tracker/read-models';
 import { NotFoundError } from '@tracker/tracking';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { NotYetCheckpointedError } from '../../integrity/not-yet-checkpointed.error.js';
@@ -67,15 +67,16 @@ export class IntegrityResolver {
 
   @Query(() => InclusionProof, {
     description:
-      "An event's audit path in the tree of treeSize events (by default the latest checkpoint's size).",
+      "A record event's audit path in the tree of treeSize events (by default the latest checkpoint's size).",
   })
-  inclusionProof(
+  async inclusionProof(
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('treeSize', { type: () => Int, nullable: true }) treeSize?: number,
-  ): InclusionProof {
+  ): Promise<InclusionProof> {
     const { log } = this.transparency;
-    const leaf = log.leafOf(eventId.toLowerCase());
-    if (!leaf) throw new NotFoundError(`No event ${eventId} in the log`);
+    const place = await this.queryBus.execute(new FindRecordEventQuery(eventId));
+    const leaf = place && log.leafAt(place.position);
+    if (!leaf) throw new NotFoundError(`No event ${eventId} of a record in the log`);
     const size = treeSize ?? this.checkpointCovering(leaf.index).size;
     this.checkSize('treeSize', size, 1);
     if (leaf.index >= size) {
@@ -142,7 +143,7 @@ export class IntegrityResolver {
     const events: EvidenceBundle['events'] = [];
     let pendingEvents = 0;
     for (const { node } of page.edges) {
-      const leaf = log.leafOf(node.eventId);
+      const leaf = log.leafAt(node.position);
       if (leaf === undefined || leaf.index >= checkpoint.size) {
         pendingEvents += 1;
         continue;

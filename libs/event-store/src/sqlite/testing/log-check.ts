@@ -16,7 +16,7 @@ export async function expectLogToMatchEvents(path: string): Promise<void> {
     .all()
     .map((row) => row.id);
   const leafIds = raw
-    .prepare('SELECT event_id FROM log_leaves ORDER BY leaf_index')
+    .prepare('SELECT event_id FROM log_tree WHERE event_id IS NOT NULL ORDER BY node')
     .all()
     .map((row) => row.event_id);
   raw.close();
