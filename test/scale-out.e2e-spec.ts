@@ -297,6 +297,36 @@ describe('two API instances on one KurrentDB (protocol double)', () => {
         await subscription.close();
       }
     });
+    it('each derives the same transparency log from $all, B across its crash: the same leaves, the same proofs', async () => {
+      const size = (await storeEvents(double)).length;
+      const logs = await Promise.all(
+        [a, b].map((server) =>
+          waitUntil(
+            'the log has every event of the store',
+            () => gqlData(server.url, '{ transparencyLog { treeSize } }'),
+            (data) => data.transparencyLog.treeSize === size,
+          ),
+        ),
+      );
+      expect(logs.map((data) => data.transparencyLog.treeSize)).toEqual([size, size]);
+      // Any difference in any leaf, or its order, would change these hashes.
+      const proofs = await Promise.all(
+        [a, b].map((server) =>
+          gqlData(server.url, `{ consistencyProof(fromSize: 3, toSize: ${size}) { hashes } }`),
+        ),
+      );
+      expect(proofs[0].consistencyProof.hashes.length).toBeGreaterThan(0);
+      expect(proofs[1]).toEqual(proofs[0]);
+      const histories = await Promise.all(
+        [a, b].map((server) =>
+          gqlData(server.url, `query($id: ID!) { history(recordId: $id) { edges { node { leafIndex } } } }`, {
+            id: meeting.recordId,
+          }),
+        ),
+      );
+      expect(histories[0].history.edges[0].node.leafIndex).toEqual(expect.any(Number));
+      expect(histories[1]).toEqual(histories[0]);
+    });
   });
 });
 

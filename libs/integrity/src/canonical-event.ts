@@ -1,4 +1,5 @@
 import canonicalizeModule from 'canonicalize';
+import { leafHash } from './rfc9162/hashes.js';
 
 // The package is CommonJS with a default export typed for CommonJS consumers.
 const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
@@ -60,4 +61,13 @@ export function canonicalEventBytesOfCanonicalTexts(
 /** RFC 8785 text of a JSON value: what the SQLite store writes as an event's data and metadata. */
 export function canonicalJson(value: unknown): string {
   return canonicalize(value)!;
+}
+
+/** An event's entry in the log: its id, store position, and the hash of its canonical bytes. */
+export function logEntryOf(event: LoggedEvent & { position: string }): {
+  eventId: string;
+  position: string;
+  leafHash: Buffer;
+} {
+  return { eventId: event.id, position: event.position, leafHash: leafHash(canonicalEventBytes(event)) };
 }

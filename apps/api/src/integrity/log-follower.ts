@@ -1,5 +1,5 @@
 import type { AllSubscription, EventStore, Position, RecordedEvent } from '@tracker/event-store';
-import { canonicalEventBytes, leafHash, type MerkleLog } from '@tracker/integrity';
+import { logEntryOf, type MerkleLog } from '@tracker/integrity';
 import type { DatabaseSync } from 'node:sqlite';
 
 /** Leaves per transaction while catching up. */
@@ -54,13 +54,7 @@ export class LogFollower {
     this.pending = [];
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      this.log.append(
-        events.map((event) => ({
-          eventId: event.id,
-          position: event.position,
-          leafHash: leafHash(canonicalEventBytes(event)),
-        })),
-      );
+      this.log.append(events.map(logEntryOf));
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');

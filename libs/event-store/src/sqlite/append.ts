@@ -3,16 +3,16 @@ import { InvalidAppendError, WrongExpectedRevisionError } from '../errors.js';
 import type { AppendResult, ExpectedRevision } from '../event-store.port.js';
 import { positionFromBigInts } from '../position.js';
 import type { ValidatedAppend, ValidatedEvent } from '../validation/append-validation.js';
-import type { SqliteStatements } from './sqlite-statements.js';
-import { logEntryOfAppended, type InsertedEvent } from './transparency-log.js';
+import type { EventRow, SqliteStatements } from './sqlite-statements.js';
+import { logEntryOfAppended } from './transparency-log.js';
 import type { MerkleLog } from '@tracker/integrity';
 
 export interface AppendOutcome {
   result: AppendResult;
   /** false for an idempotent retry: nothing new, so nobody needs waking. */
   written: boolean;
-  /** What it inserted, in order: the leaves it adds to the log. */
-  inserted: InsertedEvent[];
+  /** The rows it inserted, in order: the leaves it adds to the log. */
+  inserted: EventRow[];
 }
 
 interface StoredId {
@@ -101,7 +101,7 @@ function appendOne(statements: SqliteStatements, append: ValidatedAppend, record
   let revision = current ?? -1n;
   let position = 0n;
   const at = recordedAt.toISOString();
-  const inserted: InsertedEvent[] = [];
+  const inserted: EventRow[] = [];
   for (const event of events) {
     revision += 1n;
     const row = statements.insertEvent.get(
@@ -114,7 +114,7 @@ function appendOne(statements: SqliteStatements, append: ValidatedAppend, record
       at,
     ) as { global_position: bigint };
     position = row.global_position;
-    inserted.push({ ...event, globalPosition: position, stream, revision, recordedAt: at });
+    inserted.push({ ...event, global_position: position, stream, revision, recorded_at: at });
   }
   return {
     result: { nextRevision: revision, position: positionFromBigInts(position) },

@@ -1,62 +1,31 @@
 import {
-  canonicalEventBytes,
   canonicalEventBytesOfCanonicalTexts,
   leafHash,
+  logEntryOf,
   MerkleLog,
   type LogEntry,
 } from '@tracker/integrity';
 import type { DatabaseSync } from 'node:sqlite';
 import { positionFromBigInts } from '../position.js';
-import type { EventRow } from './sqlite-statements.js';
-
-/** An event just inserted, as the log hashes it: its stored texts and place, before anyone parses them. */
-export interface InsertedEvent {
-  globalPosition: bigint;
-  stream: string;
-  revision: bigint;
-  id: string;
-  type: string;
-  data: string;
-  metadata: string;
-  recordedAt: string;
-}
+import { toRecordedEvent, type EventRow } from './sqlite-statements.js';
 
 /**
  * The leaf of an event just appended: its data and metadata texts are canonical already (the validation
- * writes them so), so the canonical bytes are assembled around them.
+ * writes them so), so the canonical bytes are assembled around them, with no parse.
  */
-export function logEntryOfAppended(event: InsertedEvent): LogEntry {
+export function logEntryOfAppended(row: EventRow): LogEntry {
   return {
-    eventId: event.id,
-    position: positionFromBigInts(event.globalPosition),
+    eventId: row.id,
+    position: positionFromBigInts(row.global_position),
     leafHash: leafHash(
       canonicalEventBytesOfCanonicalTexts({
-        id: event.id,
-        stream: event.stream,
-        revision: event.revision,
-        type: event.type,
-        dataText: event.data,
-        metadataText: event.metadata,
-        recordedAt: event.recordedAt,
-      }),
-    ),
-  };
-}
-
-/** The leaf of an event as stored by any version of the store: its JSON parsed and canonicalised. */
-export function logEntryOf(event: InsertedEvent): LogEntry {
-  return {
-    eventId: event.id,
-    position: positionFromBigInts(event.globalPosition),
-    leafHash: leafHash(
-      canonicalEventBytes({
-        id: event.id,
-        stream: event.stream,
-        revision: event.revision,
-        type: event.type,
-        data: JSON.parse(event.data),
-        metadata: JSON.parse(event.metadata),
-        recordedAt: event.recordedAt,
+        id: row.id,
+        stream: row.stream,
+        revision: row.revision,
+        type: row.type,
+        dataText: row.data,
+        metadataText: row.metadata,
+        recordedAt: row.recorded_at,
       }),
     ),
   };
@@ -67,7 +36,8 @@ const BACKFILL_BATCH = 5_000;
 
 /**
  * Brings the log up to the events table: a file written before the log existed (or by a process that
- * ran with the log off) gets its leaves, in store order, before anything is appended.
+ * ran with the log off) gets its leaves, in store order, before anything is appended. Older texts may not
+ * be canonical, so these events are read back and canonicalised as any reader would.
  */
 export function backfillLog(db: DatabaseSync, log: MerkleLog): void {
   const after = db.prepare(
@@ -80,20 +50,7 @@ export function backfillLog(db: DatabaseSync, log: MerkleLog): void {
     try {
       const last = log.lastPosition();
       const rows = after.all(last === undefined ? 0n : BigInt(last), BACKFILL_BATCH) as unknown as EventRow[];
-      log.append(
-        rows.map((row) =>
-          logEntryOf({
-            globalPosition: row.global_position,
-            stream: row.stream,
-            revision: row.revision,
-            id: row.id,
-            type: row.type,
-            data: row.data,
-            metadata: row.metadata,
-            recordedAt: row.recorded_at,
-          }),
-        ),
-      );
+      log.append(rows.map((row) => logEntryOf(toRecordedEvent(row))));
       db.exec('COMMIT');
       if (rows.length < BACKFILL_BATCH) return;
     } catch (error) {
