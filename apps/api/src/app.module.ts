@@ -19,6 +19,7 @@ import { MutationsModule } from './graphql/mutations/mutations.module.js';
 import { SubscriptionsModule } from './graphql/subscriptions/subscriptions.module.js';
 import { CommitmentsResolver } from './graphql/commitments/commitments.resolver.js';
 import { CountriesResolver, FigureComparisonResolver } from './graphql/countries/countries.resolver.js';
+import { ChangesResolver } from './graphql/changes/changes.resolver.js';
 import { HistoryResolver } from './graphql/history/history.resolver.js';
 import { IntegrityResolver } from './graphql/integrity/integrity.resolver.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
@@ -76,6 +77,7 @@ export class AppModule {
         CountriesResolver,
         FigureComparisonResolver,
         HistoryResolver,
+        ChangesResolver,
         IntegrityResolver,
         DemoDataLoader,
         // class-validator on every resolver argument, GraphQL included (BAD_USER_INPUT).

@@ -2,7 +2,9 @@ import type { Provider } from '@nestjs/common';
 import { CommitmentsReader } from './commitments/commitments.reader.js';
 import { CountriesReader } from './countries/countries.reader.js';
 import { DetentionsReader } from './detentions/detentions.reader.js';
+import { ChangesReader } from './changes/changes.reader.js';
 import { HistoryReader } from './history/history.reader.js';
+import { ListChangesHandler } from './queries/list-changes.query.js';
 import { GetCommitmentEvidenceHandler } from './queries/get-commitment-evidence.query.js';
 import {
   GetCountryFiguresHandler,
@@ -57,8 +59,14 @@ export const READ_MODEL_QUERY_PROVIDERS: Provider[] = [
     inject: [READ_DATABASE],
     useFactory: (readDb: ReadDatabase) => new HistoryReader(readDb),
   },
+  {
+    provide: ChangesReader,
+    inject: [READ_DATABASE],
+    useFactory: (readDb: ReadDatabase) => new ChangesReader(readDb),
+  },
   GetRecordHandler,
   ListRecordsHandler,
+  ListChangesHandler,
   GetRecordHistoryHandler,
   FindRecordEventHandler,
   ListCountriesHandler,

@@ -85,6 +85,8 @@ CREATE TABLE record_history (
 export const READ_MODEL_INDEXES_SQL = `
 CREATE INDEX IF NOT EXISTS record_history_by_record ON record_history (id, seq);
 CREATE INDEX IF NOT EXISTS record_history_by_time ON record_history (known_at);
+-- Changes after a store position (the changes feed's cursor); positions grow with seq.
+CREATE INDEX IF NOT EXISTS record_history_by_position ON record_history (position);
 -- An event by its id: where the transparency log's proof of it is asked (inclusionProof).
 CREATE INDEX IF NOT EXISTS record_history_by_event ON record_history (event_id);
 CREATE INDEX IF NOT EXISTS country_records_newest

@@ -227,7 +227,7 @@ function checkDay(value: string, argument: string): string {
   return value;
 }
 
-function checkKinds(kinds: readonly string[]): string[] {
+export function checkKinds(kinds: readonly string[]): string[] {
   for (const kind of kinds) {
     if (!(RECORD_KINDS as readonly string[]).includes(kind)) {
       throw new InvalidQueryArgumentError('kinds', `${kind} is not a record kind`);
