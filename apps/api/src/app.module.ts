@@ -27,6 +27,7 @@ import { DetentionsResolver } from './graphql/records/detentions.resolver.js';
 import { RecordsResolver } from './graphql/records/records.resolver.js';
 import { ServerInfoResolver } from './graphql/server-info/server-info.resolver.js';
 import { HealthController } from './health/health.controller.js';
+import { ExportsController } from './http/exports.controller.js';
 import { ReadModelsModule } from './read-models/read-models.module.js';
 
 /** The API server, assembled from a validated configuration. */
@@ -67,7 +68,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ExportsController],
       providers: [
         ServerInfoResolver,
         // The read side's queries (the QueryBus handlers are in ReadModelsModule).

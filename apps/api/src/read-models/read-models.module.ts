@@ -15,6 +15,8 @@ import {
   READ_DATABASE,
   READ_MODEL_CLOCK,
   READ_MODEL_QUERY_PROVIDERS,
+  RecordsReader,
+  ChangesReader,
   lockReadDb,
   readModelProjections,
   type ReadDatabase,
@@ -66,7 +68,7 @@ const READ_DB_LOCK = Symbol('READ_DB_LOCK');
     ...READ_MODEL_QUERY_PROVIDERS,
     RecordLookup,
   ],
-  exports: [READ_DATABASE, READ_MODEL_CLOCK, PROJECTION_RUNNER, RecordLookup],
+  exports: [READ_DATABASE, READ_MODEL_CLOCK, PROJECTION_RUNNER, RecordLookup, RecordsReader, ChangesReader],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReadModelsModule.name);

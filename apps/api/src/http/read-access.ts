@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { accessOfRequest } from '../auth/request-access.js';
+import type { RequestAuthenticator } from '../auth/request-authenticator.js';
+
+/**
+ * The read rule of GraphQL for plain HTTP routes (exports, the NDJSON feed): anyone when reading is
+ * public, otherwise any valid token. A refusal is answered as GraphQL answers one, so clients handle one
+ * error shape: `{ errors: [{ message, extensions: { code } }] }`. Returns false when it answered.
+ */
+export async function mayRead(
+  authenticator: RequestAuthenticator,
+  publicRead: boolean,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<boolean> {
+  const access = await accessOfRequest(authenticator, request);
+  if ('refused' in access) {
+    const unavailable = access.refused.name === 'StoreUnavailableError';
+    refuse(
+      reply,
+      unavailable ? 503 : 401,
+      unavailable ? 'UNAVAILABLE' : 'UNAUTHENTICATED',
+      access.refused.message,
+    );
+    return false;
+  }
+  if (access.principal.kind === 'anonymous' && !publicRead) {
+    refuse(reply, 401, 'UNAUTHENTICATED', 'Reading needs a token on this server (TRACKER_PUBLIC_READ=false)');
+    return false;
+  }
+  return true;
+}
+
+/** An error answer in GraphQL's shape, with the HTTP status that says the same. */
+export function refuse(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
+  void reply
+    .status(status)
+    .type('application/json; charset=utf-8')
+    .send({ errors: [{ message, extensions: { code, ...extensions } }] });
+}
