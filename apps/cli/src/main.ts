@@ -6,12 +6,16 @@ import { ReadDbInUseError } from '@tracker/read-models';
 import { REBUILD_USAGE, runRebuildCommand } from './commands/rebuild.command.js';
 import { runTokensCommand, TOKENS_USAGE } from './commands/tokens.command.js';
 import { runLogKeyCommand, runVerifyCommand, VERIFY_USAGE } from './commands/verify.command.js';
+import { EXPORT_USAGE, runExportCommand } from './commands/export.command.js';
+import { IMPORT_USAGE, runImportCommand } from './commands/import.command.js';
 import { UsageError } from './commands/usage-error.js';
 
 const USAGE = `Usage (npm run cli -- <command>):
 ${TOKENS_USAGE}
 ${REBUILD_USAGE}
 ${VERIFY_USAGE}
+${EXPORT_USAGE}
+${IMPORT_USAGE}
 
 Configuration: the server's own (TRACKER_DATA_DIR, EVENT_STORE, KURRENTDB_CONNECTION_STRING, ...): the
 CLI writes to the event store the server reads.`;
@@ -35,6 +39,10 @@ async function main(argv: string[]): Promise<number> {
         return await runRebuildCommand(loadAppConfig(), out);
       case 'verify':
         return await runVerifyCommand(args, loadAppConfig(), out, (line) => console.error(line));
+      case 'export':
+        return await runExportCommand(args, loadAppConfig(), process.stdout, (line) => console.error(line));
+      case 'import':
+        return await runImportCommand(args, loadAppConfig(), out, (line) => console.error(line));
       case 'log-key':
         return runLogKeyCommand(loadAppConfig(), out);
       case undefined:

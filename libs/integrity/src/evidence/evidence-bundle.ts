@@ -2,6 +2,7 @@ import { canonicalEventBytes, type LoggedEvent } from '../canonical-event.js';
 import { openCheckpoint, type TreeHead } from '../checkpoint/checkpoint.js';
 import { parseVerifierKey } from '../checkpoint/signed-note.js';
 import { leafHash } from '../rfc9162/hashes.js';
+import { TreeEdge } from '../rfc9162/tree-edge.js';
 import { verifyConsistency, verifyInclusion } from '../rfc9162/verify.js';
 
 /** The format tag of an evidence bundle; a reader refuses others rather than misreading them. */
@@ -115,4 +116,32 @@ function checkBundle(bundle: unknown): EvidenceBundle | string {
 /** A base64 hash; anything that is not one becomes an empty buffer, which no proof accepts. */
 function fromBase64(text: unknown): Buffer {
   return typeof text === 'string' ? Buffer.from(text, 'base64') : Buffer.alloc(0);
+}
+
+/**
+ * Checks an events export (`tracker export events`): the events, in store order, must be exactly the
+ * tree its closing checkpoint signed: as many, and with the same root. Reads the events as they come.
+ */
+export async function verifyEventsExport(
+  events: AsyncIterable<LoggedEvent>,
+  checkpoint: string,
+  trustedKey: string,
+): Promise<{ ok: true; head: TreeHead } | { ok: false; reason: string }> {
+  const opened = openCheckpoint(checkpoint, parseVerifierKey(trustedKey));
+  if (!opened.ok) return opened;
+  const edge = new TreeEdge();
+  for await (const event of events) edge.append(leafHash(canonicalEventBytes(event)));
+  if (edge.leaves !== opened.head.size) {
+    return {
+      ok: false,
+      reason: `the export holds ${edge.leaves} events, its checkpoint signed ${opened.head.size}: events were added or removed`,
+    };
+  }
+  if (!edge.root().equals(opened.head.root)) {
+    return {
+      ok: false,
+      reason: 'the events do not hash to the signed root: an event was changed, or two were swapped',
+    };
+  }
+  return { ok: true, head: opened.head };
 }

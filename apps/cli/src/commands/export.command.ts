@@ -1,0 +1,203 @@
+import { openEventStore, SqliteEventStore, type EventStore, type Position } from '@tracker/event-store';
+import { recordExportStream } from '@tracker/exchange';
+import { LogSigner, MerkleLog } from '@tracker/integrity';
+import {
+  lockReadDb,
+  openReadModel,
+  ProjectionRunner,
+  readModelProjections,
+  ReadDbInUseError,
+  RecordsReader,
+  type ReadDatabase,
+} from '@tracker/read-models';
+import { RECORD_KINDS, type RecordKind } from '@tracker/domain';
+import { createWriteStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import type { AppConfig } from '../../../api/src/config/app-config.js';
+import { eventStoreChoice } from '../../../api/src/event-store/event-store-choice.js';
+import { readDbPath } from '../../../api/src/read-models/read-db-path.js';
+import { Checkpointer } from '../../../api/src/integrity/checkpointer.js';
+import { UsageError } from './usage-error.js';
+
+export const EXPORT_USAGE = `tracker export records [--format csv|ndjson] [--country KH,TH] [--kind FIGURE,ARREST]
+                         [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of ISO-time] [--bom] [--out FILE]
+                         every record matching, one row or line each (README: "Export columns")
+tracker export events [--out FILE]
+                         every event in store order with its metadata, then the signed checkpoint of
+                         the log at that size: the audit trail, verifiable by dist/verify-evidence.mjs`;
+
+const quiet = { info: () => {}, warn: () => {}, error: (message: string) => console.error(message) };
+
+/** `tracker export ...`: to a file, or to stdout (progress and notes go to stderr). */
+export async function runExportCommand(
+  args: string[],
+  config: AppConfig,
+  stdout: Writable,
+  say: (line: string) => void,
+): Promise<number> {
+  const [what, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      format: { type: 'string' },
+      country: { type: 'string' },
+      kind: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'as-of': { type: 'string' },
+      bom: { type: 'boolean' },
+      out: { type: 'string' },
+    },
+  });
+  const out = values.out === undefined ? stdout : createWriteStream(values.out);
+  if (what === 'records') {
+    const format = values.format ?? 'csv';
+    if (format !== 'csv' && format !== 'ndjson') throw new UsageError('--format is csv or ndjson');
+    await withCurrentReadModel(config, say, async (readDb) => {
+      const stream = recordExportStream(new RecordsReader(readDb), {
+        format,
+        filter: {
+          ...(values.country ? { countries: list(values.country) } : {}),
+          ...(values.kind ? { kinds: kindsOf(values.kind) } : {}),
+          ...(values.from ? { from: values.from } : {}),
+          ...(values.to ? { to: values.to } : {}),
+        },
+        ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
+        bom: values.bom === true,
+      });
+      await pipeline(stream, out, { end: out !== stdout });
+    });
+    return 0;
+  }
+  if (what === 'events') {
+    const count = await exportEvents(config, out, say);
+    say(`Exported ${count} events, ending with the signed checkpoint of the log at ${count}.`);
+    return 0;
+  }
+  throw new UsageError('export what: records or events');
+}
+
+/**
+ * Runs `read` on this instance's read DB, brought up to the store's head first when no server feeds it
+ * (its lock is free); while a server runs, it is read as the server keeps it, current.
+ */
+async function withCurrentReadModel(
+  config: AppConfig,
+  say: (line: string) => void,
+  read: (readDb: ReadDatabase) => Promise<void>,
+): Promise<void> {
+  const path = readDbPath(config);
+  let lock;
+  try {
+    lock = lockReadDb(path);
+  } catch (error) {
+    if (!(error instanceof ReadDbInUseError)) throw error;
+    say('A server feeds this read DB: exporting what it holds now.');
+  }
+  const readDb = openReadModel(path, readModelProjections());
+  try {
+    if (lock !== undefined) {
+      const store = await openEventStore(eventStoreChoice(config));
+      try {
+        const head = await store.headPosition();
+        const runner = new ProjectionRunner({
+          store,
+          readDb,
+          projections: readModelProjections(),
+          logger: quiet,
+        });
+        if (head !== undefined) {
+          runner.start();
+          await runner.waitForPosition(head, 2 ** 31 - 1);
+        }
+        await runner.stop();
+      } finally {
+        await store.close();
+      }
+    }
+    await read(readDb);
+  } finally {
+    readDb.close();
+    lock?.release();
+  }
+}
+
+/**
+ * Every event up to the log's latest checkpoint, signing one first when the log has grown since (this
+ * instance's key), then the checkpoint itself as the last line.
+ */
+async function exportEvents(config: AppConfig, out: Writable, say: (line: string) => void): Promise<number> {
+  const choice = eventStoreChoice(config);
+  const store: EventStore = await openEventStore(choice);
+  const ownLog = store instanceof SqliteEventStore ? store.log : undefined;
+  const logPath = join(config.dataDir, 'transparency-log.sqlite');
+  if (ownLog === undefined && !existsSync(logPath)) {
+    await store.close();
+    throw new UsageError(`no transparency log at ${logPath}: start the server once to build it`);
+  }
+  const logDb = ownLog === undefined ? new DatabaseSync(logPath) : undefined;
+  try {
+    const log = ownLog ?? new MerkleLog(logDb!);
+    const signed = new Checkpointer(
+      log,
+      LogSigner.atPath(config.logOrigin, config.logSigningKeyFile),
+    ).signIfGrown();
+    if (signed !== undefined) say(`Signed a checkpoint at ${signed} events.`);
+    const checkpoint = log.checkpoint();
+    const size = checkpoint?.size ?? 0;
+    await pipeline(Readable.from(eventLines(store, size, checkpoint?.note)), out, {
+      end: out !== process.stdout,
+    });
+    return size;
+  } finally {
+    logDb?.close();
+    await store.close();
+  }
+}
+
+async function* eventLines(
+  store: EventStore,
+  count: number,
+  checkpoint: string | undefined,
+): AsyncGenerator<string> {
+  let after: Position | undefined;
+  let left = count;
+  while (left > 0) {
+    const page = await store.readAll({ maxCount: Math.min(1_000, left), ...(after ? { after } : {}) });
+    if (page.length === 0) break;
+    for (const event of page) {
+      yield `${JSON.stringify({
+        id: event.id,
+        stream: event.stream,
+        revision: String(event.revision),
+        position: event.position,
+        type: event.type,
+        data: event.data,
+        metadata: event.metadata,
+        recordedAt: event.recordedAt.toISOString(),
+      })}\n`;
+    }
+    left -= page.length;
+    after = page.at(-1)!.position;
+  }
+  if (checkpoint !== undefined) yield `${JSON.stringify({ checkpoint })}\n`;
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function kindsOf(value: string): RecordKind[] {
+  const kinds = list(value);
+  const unknown = kinds.find((kind) => !(RECORD_KINDS as readonly string[]).includes(kind));
+  if (unknown !== undefined)
+    throw new UsageError(`--kind: ${unknown} is not one of ${RECORD_KINDS.join(', ')}`);
+  return kinds as RecordKind[];
+}
