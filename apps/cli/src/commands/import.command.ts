@@ -46,6 +46,7 @@ export async function runImportCommand(
   const { store, discard } = await openTarget(config, dryRun);
   const report = createWriteStream(reportPath);
   const progress = progressOf(lines, say);
+  let refused = 0;
   try {
     const started = Date.now();
     const summary = await importFile(store, {
@@ -57,6 +58,7 @@ export async function runImportCommand(
       onProblem: (problem) => report.write(`${JSON.stringify(problem)}\n`),
     });
     progress.stop();
+    refused = summary.refused;
     const seconds = (Date.now() - started) / 1000;
     out(
       `${dryRun ? 'Dry run (nothing written): ' : ''}${summary.lines} lines, ${summary.recorded} commands recorded, ` +
@@ -68,6 +70,8 @@ export async function runImportCommand(
   } finally {
     progress.stop();
     await new Promise((resolve) => report.end(resolve));
+    // A report is left only when it has something to say.
+    if (refused === 0) rmSync(reportPath, { force: true });
     await store.close();
     discard();
   }

@@ -123,3 +123,23 @@ export function rethrowAs<T>(ErrorType: new (message: string, field?: string) =>
     throw error;
   }
 }
+
+/**
+ * Whether two JSON values are the same, whatever the order of their objects' keys: a record's fields
+ * as folded from stored events (which the store keeps canonical, keys sorted) against the same fields
+ * just parsed from a command.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, index) => sameJson(item, other[index]));
+  }
+  const left = Object.entries(a).filter(([, value]) => value !== undefined);
+  const right = Object.entries(b).filter(([, value]) => value !== undefined);
+  if (left.length !== right.length) return false;
+  const lookup = new Map(right);
+  return left.every(([key, value]) => lookup.has(key) && sameJson(value, lookup.get(key)));
+}

@@ -49,7 +49,32 @@ describe('creating a record', () => {
   });
 });
 
+/** An object with its keys sorted, at every depth: a record's fields as the store gives them back. */
+function keysSorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(keysSorted);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, keysSorted((value as Record<string, unknown>)[key])]),
+  );
+}
+
 describe('correcting a record', () => {
+  it('records only the fields that changed when the stored fields come back with their keys sorted', () => {
+    const stored = {
+      type: 'MeetingRecorded',
+      data: keysSorted((created as { data: unknown }).data),
+    } as MeetingEvent;
+    const state = meetingDecider.evolve(meetingDecider.initialState(), stored);
+    const [event] = meetingDecider.decide(correct({ title: 'Corrected title' }), state, {
+      today: '2026-01-01',
+      records: new Map(),
+    });
+    expect(event).toMatchObject({ type: 'RecordCorrected' });
+    expect(Object.keys((event!.data as { changes: object }).changes)).toEqual(['title']);
+  });
+
   it('records only the fields that changed, with the reason', () => {
     spec
       .given([created])
@@ -222,5 +247,23 @@ describe('retracting a record', () => {
       .given([])
       .when({ type: 'CorrectRetraction', recordId: IDS.meeting, reason: 'x', reinstate: true })
       .thenThrows('UNKNOWN_RECORD', 'recordId');
+  });
+});
+
+describe('a correction, whatever order the stored fields came back in', () => {
+  it('records only the fields that changed', async () => {
+    const { sameJson } = await import('./fields.js');
+    expect(
+      sameJson(
+        { type: 'DATE', date: '2025-01', precision: 'MONTH' },
+        { precision: 'MONTH', date: '2025-01', type: 'DATE' },
+      ),
+    ).toBe(true);
+    expect(sameJson([{ a: 1, b: [1, { c: 2 }] }], [{ b: [1, { c: 2 }], a: 1 }])).toBe(true);
+    expect(sameJson({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(sameJson({ a: undefined, b: 1 }, { b: 1 })).toBe(true);
+    expect(sameJson([1, 2], [2, 1])).toBe(false);
+    expect(sameJson({ a: [1] }, { a: { 0: 1 } })).toBe(false);
+    expect(sameJson(null, {})).toBe(false);
   });
 });

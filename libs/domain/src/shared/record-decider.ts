@@ -9,7 +9,7 @@ import {
   ValidationFailedError,
 } from './errors.js';
 import { type IsoDay, isIsoDay, type Occurred, startDay } from './occurred.js';
-import { parseBoolean, parseId, parseObject, parseText } from './fields.js';
+import { parseBoolean, parseId, parseObject, parseText, sameJson } from './fields.js';
 import type { CommonRecordCommand } from './record-commands.js';
 import type { CommonRecordEvent, RecordCorrected } from './record-events.js';
 import type { RecordKind } from './record.js';
@@ -179,7 +179,7 @@ export function recordDecider<
     // The event keeps only what differs, normalised, so `history` shows exactly what the correction did.
     const changes: Record<string, unknown> = {};
     for (const key of new Set([...Object.keys(before), ...Object.keys(fields)])) {
-      if (JSON.stringify(before[key]) !== JSON.stringify(fields[key])) changes[key] = fields[key] ?? null;
+      if (!sameJson(before[key], fields[key])) changes[key] = fields[key] ?? null;
     }
     if (Object.keys(changes).length === 0) {
       throw new ValidationFailedError('the correction changes nothing', 'changes');
