@@ -5,6 +5,7 @@ import { eventStoreAppendBenchmarks } from './event-store-append.bench.js';
 import { fanOutBenchmarks } from './fan-out.bench.js';
 import { mutationsHttpBenchmarks } from './mutations-http.bench.js';
 import { eventStoreReadBenchmarks } from './event-store-read.bench.js';
+import { exchangeBenchmarks } from './exchange.bench.js';
 import { projectionRebuildBenchmarks } from './projection-rebuild.bench.js';
 import { report, type Comparison } from './support/measure.js';
 import { transparencyLogBenchmarks } from './transparency-log.bench.js';
@@ -23,6 +24,7 @@ const suites: [string, () => Promise<Comparison[]>][] = [
   ['read model: rebuild', projectionRebuildBenchmarks],
   ['read model: country profile over HTTP', countryProfileBenchmarks],
   ['read model: country queries at scale', () => countryScaleBenchmarks()],
+  ['data in and out: export and import', exchangeBenchmarks],
 ];
 
 const only = process.argv[2];

@@ -14,6 +14,8 @@ export type DomainCommandInput = ExecuteRecordCommand['command'];
 export interface PlannedCommand {
   command: DomainCommandInput;
   key: string;
+  /** The key was given by the line (bound to its request, as over the API), not derived from the file. */
+  given?: boolean;
 }
 
 /** Why a line was refused: as the report file lists it. */
@@ -44,13 +46,16 @@ export async function commandsOfJsonLine(value: unknown, key: string): Promise<P
     throw new LineRefused({ code: 'BAD_USER_INPUT', message: 'a line must be a JSON object' });
   }
   const line = value as Record<string, unknown>;
-  const lineKey = typeof line.idempotencyKey === 'string' ? line.idempotencyKey : key;
+  const given = typeof line.idempotencyKey === 'string';
+  const lineKey = given ? (line.idempotencyKey as string) : key;
   if (typeof line.mutation === 'string') {
-    return [{ command: await mutationCommand(line.mutation, line.input, line.recordId), key: lineKey }];
+    return [
+      { command: await mutationCommand(line.mutation, line.input, line.recordId), key: lineKey, given },
+    ];
   }
   if (typeof line.type === 'string') {
     const { idempotencyKey: _key, ...command } = line;
-    return [{ command: command as unknown as DomainCommandInput, key: lineKey }];
+    return [{ command: command as unknown as DomainCommandInput, key: lineKey, given }];
   }
   if (typeof line.kind === 'string' && typeof line.fields === 'object' && line.fields !== null) {
     return recordCommands(

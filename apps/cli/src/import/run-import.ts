@@ -49,8 +49,13 @@ export async function importFile(store: EventStore, options: ImportOptions): Pro
 
   const run = async (line: number, planned: PlannedCommand[], mayDefer: boolean): Promise<void> => {
     try {
-      for (const { command, key } of planned) {
-        const outcome = await executor.execute(command, { actor: options.actor, idempotencyKey: key });
+      for (const { command, key, given } of planned) {
+        const outcome = await executor.execute(command, {
+          actor: options.actor,
+          idempotencyKey: key,
+          // Keys derived from the file's content can only ever name this line's request.
+          keyDerivedFromRequest: given !== true,
+        });
         if (outcome.replayed) summary.replayed += 1;
         else summary.recorded += 1;
       }

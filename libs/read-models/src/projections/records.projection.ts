@@ -201,6 +201,9 @@ export class RecordsProjection implements Projection {
 
   bulkEnd(db: DatabaseSync): void {
     db.exec(READ_MODEL_INDEXES_SQL);
+    // What the replay kept in memory (up to RECORD_CACHE_LIMIT records) served the replay; live batches
+    // touch a few records each and read them back on demand.
+    this.memories.delete(db);
   }
 
   /** The batch was rolled back: what memory holds may be ahead of the DB, so it is read again. */

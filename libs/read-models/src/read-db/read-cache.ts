@@ -1,7 +1,11 @@
 import type { SQLInputValue, StatementSync } from 'node:sqlite';
 
-/** Answers kept at most, per commit; past it the cache starts afresh. */
-const MAX_ENTRIES = 20_000;
+/**
+ * Rows kept at most, per commit (an answer weighs its row count, at least 1); past it the cache starts
+ * afresh. Bounds memory whatever is read between two commits: an export reading every record once
+ * must not keep them all.
+ */
+const MAX_ROWS = 10_000;
 
 /**
  * What queries read, kept until the read DB next commits. The read DB changes only when the projection
@@ -11,6 +15,7 @@ const MAX_ENTRIES = 20_000;
  */
 export class ReadCache {
   private entries = new Map<string, unknown>();
+  private rows = 0;
 
   /** `enabled` false: nothing is kept, every read computes anew. */
   constructor(private readonly enabled = true) {}
@@ -18,14 +23,17 @@ export class ReadCache {
   /** Forget everything: the read DB has changed. */
   clear(): void {
     this.entries = new Map();
+    this.rows = 0;
   }
 
   remember<T>(key: string, compute: () => T): T {
     if (!this.enabled) return compute();
     if (this.entries.has(key)) return this.entries.get(key) as T;
     const value = compute();
-    if (this.entries.size >= MAX_ENTRIES) this.entries = new Map();
+    const weight = Array.isArray(value) ? Math.max(1, value.length) : 1;
+    if (this.rows + weight > MAX_ROWS) this.clear();
     this.entries.set(key, value);
+    this.rows += weight;
     return value;
   }
 }

@@ -100,6 +100,16 @@ describe('RecordCommandExecutor on a real SQLite store', () => {
     expect(await recordEvents()).toHaveLength(2);
   });
 
+  it('recognises a retry under a key derived from the request itself without binding the key', async () => {
+    const meta = { ...alice, idempotencyKey: 'import:abc:7', keyDerivedFromRequest: true };
+    const first = await executor.execute(reportDetention, meta);
+    const retry = await executor.execute(reportDetention, meta);
+    expect(retry).toMatchObject({ recordId: first.recordId, position: first.position, replayed: true });
+    const all = await store.readAll();
+    expect(all.filter((event) => event.stream.startsWith('record-'))).toHaveLength(1);
+    expect(all.filter((event) => event.type === 'IdempotencyKeyBound')).toEqual([]);
+  });
+
   it('refuses the same key with another request (another command, or other values), writing nothing', async () => {
     await executor.execute(reportDetention, { ...alice, idempotencyKey: 'k-2' });
     const head = await store.headPosition();

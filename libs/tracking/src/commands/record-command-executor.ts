@@ -37,6 +37,12 @@ export interface CommandMeta {
   tokenId?: string;
   /** Same key from the same actor → same ids → a retried command records nothing twice. */
   idempotencyKey?: string;
+  /**
+   * The key is derived from the request itself (an import's file hash and line), so it can never come
+   * with a different request: it is not bound to one (no IdempotencyKeyBound event, no look-up), and a
+   * retry is still recognised by the command's own derived event ids.
+   */
+  keyDerivedFromRequest?: boolean;
   correlationId?: string;
   causationId?: string;
 }
@@ -84,7 +90,10 @@ export class RecordCommandExecutor {
     const full = { ...command, recordId: command.recordId ?? ids.recordId } as RecordCommand;
     const stream = recordStreamName(full.recordId);
     // A key already bound to another request is refused before anything is decided.
-    const key = meta.idempotencyKey === undefined ? undefined : await this.checkKey(ids, meta, command);
+    const key =
+      meta.idempotencyKey === undefined || meta.keyDerivedFromRequest
+        ? undefined
+        : await this.checkKey(ids, meta, command);
 
     for (let attempt = 1; ; attempt++) {
       const past = await this.options.store.readStream(stream);
