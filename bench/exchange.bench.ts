@@ -59,7 +59,9 @@ async function exportMemory(): Promise<Comparison> {
     await sampler;
     const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
     console.log(
-      `  exported ${records} records in ${seconds.toFixed(1)} s (${Math.round(records / seconds)}/s)`,
+      `  exported ${records} records in ${seconds.toFixed(1)} s (${Math.round(records / seconds)}/s); ` +
+        `resident memory: idle ${mib(idle)} MiB, peak exporting ${few} records ${mib(peakOfFew)} MiB, ` +
+        `peak exporting all ${mib(peak)} MiB`,
     );
     return {
       benchmark: `export ${records} records over HTTP (NDJSON), the server's resident memory in MiB`,
