@@ -312,6 +312,40 @@ describe('data in and out: exports, imports, the changes feed', () => {
       expect(recordsOf(target)).toHaveLength(2);
     });
 
+    it("imports README's example files cleanly into an empty store, and again records nothing twice", () => {
+      const target = newDataDir();
+      for (const file of ['data/examples/commands.ndjson', 'data/examples/figures.csv']) {
+        const report = join(target, 'refused.ndjson');
+        const first = cli(target, 'import', file, '--report', report);
+        expect({ file, code: first.code, out: first.out }).toMatchObject({
+          file,
+          code: 0,
+          out: expect.stringMatching(/ 0 lines refused/),
+        });
+        expect(existsSync(report)).toBe(false);
+        expect(cli(target, 'import', file).out).toMatch(
+          /, 0 commands recorded, \d+ already recorded before, 0 lines refused/,
+        );
+      }
+      const records = recordsOf(target);
+      expect(records.map((record) => record.kind).sort()).toEqual([
+        'COMMITMENT',
+        'FIGURE',
+        'FIGURE',
+        'FIGURE',
+        'FIGURE',
+        'MEETING',
+      ]);
+      expect(
+        records.find((record) => record.id === '0193c5a0-1111-7000-8000-000000000002')!.state,
+      ).toMatchObject({
+        implementation: { KH: 'LIMITED' },
+      });
+      expect(records.filter((record) => record.retracted).map((record) => record.id)).toEqual([
+        '0193c5a0-2222-7000-8000-000000000003',
+      ]);
+    });
+
     it('exports events that the standalone verifier finds exactly signed, and refuses them altered', () => {
       const folder = newDataDir();
       const file = join(folder, 'events.ndjson');
