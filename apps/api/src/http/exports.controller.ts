@@ -1,6 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { RECORD_KINDS, type RecordKind } from '@tracker/domain';
-import { recordExportStream, recordJson } from '@tracker/exchange';
+import { parseKindList, recordExportStream, recordJson, splitList } from '@tracker/exchange';
 import {
   ChangesReader,
   InvalidQueryArgumentError,
@@ -70,7 +69,7 @@ export class ExportsController {
       page = this.changes.changes(
         {
           ...(query.after ? { after: query.after } : {}),
-          ...(query.countries ? { countries: list(query.countries) } : {}),
+          ...(query.countries ? { countries: splitList(query.countries) } : {}),
           ...(query.kinds ? { kinds: kindsOf(query.kinds) } : {}),
         },
         limit,
@@ -101,29 +100,13 @@ export class ExportsController {
   }
 }
 
-function list(value: string): string[] {
-  return value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
-
-function kindsOf(value: string): RecordKind[] {
-  const kinds = list(value);
-  for (const kind of kinds) {
-    if (!(RECORD_KINDS as readonly string[]).includes(kind)) {
-      throw new InvalidQueryArgumentError(
-        'kinds',
-        `${kind} is not a record kind (${RECORD_KINDS.join(', ')})`,
-      );
-    }
-  }
-  return kinds as RecordKind[];
+function kindsOf(value: string) {
+  return parseKindList(value, (message) => new InvalidQueryArgumentError('kinds', message));
 }
 
 function recordFilterOf(query: Params): RecordFilter {
   return {
-    ...(query.country ? { countries: list(query.country) } : {}),
+    ...(query.country ? { countries: splitList(query.country) } : {}),
     ...(query.kind ? { kinds: kindsOf(query.kind) } : {}),
     ...(query.from ? { from: query.from } : {}),
     ...(query.to ? { to: query.to } : {}),

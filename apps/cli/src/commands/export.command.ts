@@ -1,16 +1,14 @@
 import { openEventStore, SqliteEventStore, type EventStore, type Position } from '@tracker/event-store';
-import { recordExportStream } from '@tracker/exchange';
+import { parseKindList, recordExportStream, splitList } from '@tracker/exchange';
 import { LogSigner, MerkleLog } from '@tracker/integrity';
 import {
   lockReadDb,
   openReadModel,
-  ProjectionRunner,
   readModelProjections,
   ReadDbInUseError,
   RecordsReader,
   type ReadDatabase,
 } from '@tracker/read-models';
-import { RECORD_KINDS, type RecordKind } from '@tracker/domain';
 import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -21,16 +19,15 @@ import type { AppConfig } from '../../../api/src/config/app-config.js';
 import { eventStoreChoice } from '../../../api/src/event-store/event-store-choice.js';
 import { readDbPath } from '../../../api/src/read-models/read-db-path.js';
 import { Checkpointer } from '../../../api/src/integrity/checkpointer.js';
+import { catchUpReadModel } from './catch-up.js';
 import { UsageError } from './usage-error.js';
 
 export const EXPORT_USAGE = `tracker export records [--format csv|ndjson] [--country KH,TH] [--kind FIGURE,ARREST]
                          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of ISO-time] [--bom] [--out FILE]
                          every record matching, one row or line each (README: "Export columns")
-tracker export events [--out FILE]
+tracker export events [--format ndjson] [--out FILE]
                          every event in store order with its metadata, then the signed checkpoint of
                          the log at that size: the audit trail, verifiable by dist/verify-evidence.mjs`;
-
-const quiet = { info: () => {}, warn: () => {}, error: (message: string) => console.error(message) };
 
 /** `tracker export ...`: to a file, or to stdout (progress and notes go to stderr). */
 export async function runExportCommand(
@@ -61,8 +58,10 @@ export async function runExportCommand(
       const stream = recordExportStream(new RecordsReader(readDb), {
         format,
         filter: {
-          ...(values.country ? { countries: list(values.country) } : {}),
-          ...(values.kind ? { kinds: kindsOf(values.kind) } : {}),
+          ...(values.country ? { countries: splitList(values.country) } : {}),
+          ...(values.kind
+            ? { kinds: parseKindList(values.kind, (message) => new UsageError(`--kind: ${message}`)) }
+            : {}),
           ...(values.from ? { from: values.from } : {}),
           ...(values.to ? { to: values.to } : {}),
         },
@@ -74,6 +73,8 @@ export async function runExportCommand(
     return 0;
   }
   if (what === 'events') {
+    if (values.format !== undefined && values.format !== 'ndjson')
+      throw new UsageError('events are exported as ndjson');
     const count = await exportEvents(config, out, say);
     say(`Exported ${count} events, ending with the signed checkpoint of the log at ${count}.`);
     return 0;
@@ -103,18 +104,7 @@ async function withCurrentReadModel(
     if (lock !== undefined) {
       const store = await openEventStore(eventStoreChoice(config));
       try {
-        const head = await store.headPosition();
-        const runner = new ProjectionRunner({
-          store,
-          readDb,
-          projections: readModelProjections(),
-          logger: quiet,
-        });
-        if (head !== undefined) {
-          runner.start();
-          await runner.waitForPosition(head, 2 ** 31 - 1);
-        }
-        await runner.stop();
+        await catchUpReadModel(store, readDb);
       } finally {
         await store.close();
       }
@@ -185,19 +175,4 @@ async function* eventLines(
     after = page.at(-1)!.position;
   }
   if (checkpoint !== undefined) yield `${JSON.stringify({ checkpoint })}\n`;
-}
-
-function list(value: string): string[] {
-  return value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
-
-function kindsOf(value: string): RecordKind[] {
-  const kinds = list(value);
-  const unknown = kinds.find((kind) => !(RECORD_KINDS as readonly string[]).includes(kind));
-  if (unknown !== undefined)
-    throw new UsageError(`--kind: ${unknown} is not one of ${RECORD_KINDS.join(', ')}`);
-  return kinds as RecordKind[];
 }

@@ -1,14 +1,13 @@
 import { openEventStore } from '@tracker/event-store';
-import { lockReadDb, openReadModel, ProjectionRunner, readModelProjections } from '@tracker/read-models';
+import { lockReadDb, openReadModel, readModelProjections } from '@tracker/read-models';
 import { performance } from 'node:perf_hooks';
 import type { AppConfig } from '../../../api/src/config/app-config.js';
 import { eventStoreChoice } from '../../../api/src/event-store/event-store-choice.js';
 import { readDbPath } from '../../../api/src/read-models/read-db-path.js';
+import { catchUpReadModel } from './catch-up.js';
 
 export const REBUILD_USAGE = `tracker rebuild          empty this instance's read DB and replay the whole event store into it
                          (with the server stopped; or start it with TRACKER_REBUILD_READ_MODEL=true)`;
-
-const quiet = { info: () => {}, warn: () => {}, error: (message: string) => console.error(message) };
 
 /**
  * `tracker rebuild`: the read DB rebuilt from the store, offline. Takes the read DB's lock first, so it
@@ -21,20 +20,8 @@ export async function runRebuildCommand(config: AppConfig, out: (line: string) =
     const store = await openEventStore(eventStoreChoice(config));
     try {
       const started = performance.now();
-      const head = await store.headPosition();
       const readDb = openReadModel(path, readModelProjections(), { rebuild: true });
-      const runner = new ProjectionRunner({
-        store,
-        readDb,
-        projections: readModelProjections(),
-        logger: quiet,
-      });
-      if (head !== undefined) {
-        runner.start();
-        // As long as it takes (the longest timer Node has): rebuilding a large store is what this is for.
-        await runner.waitForPosition(head, 2 ** 31 - 1);
-      }
-      await runner.stop();
+      const head = await catchUpReadModel(store, readDb);
       readDb.close();
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       out(`Rebuilt ${path} from the event store up to position ${head ?? '(empty store)'} in ${seconds} s.`);

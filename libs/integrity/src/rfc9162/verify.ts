@@ -13,27 +13,15 @@ export function verifyInclusion(
 ): boolean {
   if (!isCount(index) || !isCount(size) || index >= size) return false;
   if (!isHash(leaf) || !isHash(root) || !Array.isArray(path) || !path.every(isHash)) return false;
-  let fn = index;
-  let sn = size - 1;
+  const at = { fn: index, sn: size - 1 };
   let r: Uint8Array = leaf;
   for (const p of path) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      r = nodeHash(p, r);
-      // A right edge: the node has no sibling at these levels, climb until it is a right child.
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
-    } else {
-      r = nodeHash(r, p);
-    }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    if (at.sn === 0) return false;
+    if (isLeftSibling(at)) r = nodeHash(p, r);
+    else r = nodeHash(r, p);
+    halve(at);
   }
-  return sn === 0 && equal(r, root);
+  return at.sn === 0 && equal(r, root);
 }
 
 /**
@@ -55,32 +43,44 @@ export function verifyConsistency(
   if (proof.length === 0) return false;
   // When the old tree is a complete subtree of the new, its root is the proof's implicit first hash.
   const path = (fromSize & (fromSize - 1)) === 0 ? [fromRoot, ...proof] : [...proof];
-  let fn = fromSize - 1;
-  let sn = toSize - 1;
-  while (fn % 2 === 1) {
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
+  const at = { fn: fromSize - 1, sn: toSize - 1 };
+  while (at.fn % 2 === 1) halve(at);
   let fr: Uint8Array = path[0]!;
   let sr: Uint8Array = path[0]!;
   for (const c of path.slice(1)) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
+    if (at.sn === 0) return false;
+    if (isLeftSibling(at)) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
     } else {
       sr = nodeHash(sr, c);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    halve(at);
   }
-  return sn === 0 && equal(fr, fromRoot) && equal(sr, toRoot);
+  return at.sn === 0 && equal(fr, fromRoot) && equal(sr, toRoot);
+}
+
+/** Where the walk up the tree is: the node's index (`fn`) and the last index at its level (`sn`). */
+interface Walk {
+  fn: number;
+  sn: number;
+}
+
+function halve(at: Walk): void {
+  at.fn = Math.floor(at.fn / 2);
+  at.sn = Math.floor(at.sn / 2);
+}
+
+/**
+ * RFC 9162's test "LSB(fn) is set, or fn equals sn": the proof's next hash goes on the left. When the node
+ * is on the right edge with no sibling at these levels (fn = sn, even), it first climbs until it is a
+ * right child, or the root.
+ */
+function isLeftSibling(at: Walk): boolean {
+  if (at.fn % 2 === 1) return true;
+  if (at.fn !== at.sn) return false;
+  while (at.fn % 2 === 0 && at.fn !== 0) halve(at);
+  return true;
 }
 
 function isCount(value: number): boolean {

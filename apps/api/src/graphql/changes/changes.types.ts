@@ -1,11 +1,10 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { RECORD_KINDS, type RecordKind as RecordKindValue } from '@tracker/domain';
+import type { RecordKind as RecordKindValue } from '@tracker/domain';
 import type { ChangeType as ChangeTypeValue } from '@tracker/read-models';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
-import { OptionalCountryCodes } from '../common/country-codes-filter.decorator.js';
 import { RecordKind } from '../common/domain-enums.js';
 import { PageInfo } from '../records/connection.types.js';
 import { RecordInterface } from '../records/record.types.js';
+import { KindsAndCountriesFilter } from '../records/records.types.js';
 
 export const ChangeType = {
   CREATED: 'CREATED',
@@ -94,19 +93,9 @@ export class ChangeConnection {
   pageInfo: PageInfo;
 }
 
-@InputType({ description: 'Which changes; every condition given must hold.' })
-export class ChangeFilterInput {
-  @Field(() => [RecordKind], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(RECORD_KINDS.length)
-  @IsIn(RECORD_KINDS, { each: true })
-  kinds?: RecordKindValue[];
-
-  @Field(() => [String], {
-    nullable: true,
-    description: 'ISO codes: changes of records involving any of them, before or after the change.',
-  })
-  @OptionalCountryCodes()
-  countries?: string[];
-}
+@InputType({
+  description:
+    'Which changes; every condition given must hold. A change counts for a country the record involves ' +
+    'after it, or left with it.',
+})
+export class ChangeFilterInput extends KindsAndCountriesFilter {}

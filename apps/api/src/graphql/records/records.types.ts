@@ -11,8 +11,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 @ObjectType({ description: 'A page of records, newest first by occurrence.' })
 export class RecordConnection extends Connection(RecordInterface, 'Record') {}
 
-@InputType({ description: 'Which records; every condition given must hold.' })
-export class RecordFilterInput {
+/** The kinds and countries every record filter has (records, changes). */
+@InputType({ isAbstract: true })
+export abstract class KindsAndCountriesFilter {
   @Field(() => [RecordKind], { nullable: true })
   @IsOptional()
   @IsArray()
@@ -26,7 +27,10 @@ export class RecordFilterInput {
   })
   @OptionalCountryCodes()
   countries?: string[];
+}
 
+@InputType({ description: 'Which records; every condition given must hold.' })
+export class RecordFilterInput extends KindsAndCountriesFilter {
   @Field({ nullable: true, description: 'YYYY-MM-DD: records whose occurrence reaches this day or later.' })
   @IsOptional()
   @Matches(DAY, { message: 'from must be a day written YYYY-MM-DD' })
