@@ -1,6 +1,37 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * One `no-restricted-imports` block per part: its own bans, plus what every lib is denied (any path into
+ * apps/). ESLint applies the last matching block, so each part's block carries the shared ban too.
+ */
+function boundaries(parts) {
+  const intoApps = { group: ['**/apps/**'], message: 'a lib never imports an app' };
+  return [
+    {
+      files: ['libs/**'],
+      ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
+      rules: { 'no-restricted-imports': ['error', { patterns: [intoApps] }] },
+    },
+    ...parts.map(({ files, forbid, forbidRegex, because }) => ({
+      files,
+      ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              { group: forbid, message: because },
+              ...(forbidRegex ? [{ regex: forbidRegex, message: because }] : []),
+              ...(files[0].startsWith('libs/') ? [intoApps] : []),
+            ],
+          },
+        ],
+      },
+    })),
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist.build-*/', 'dist.old-*/', 'node_modules/', 'coverage/', 'data/'] },
   js.configs.recommended,
@@ -13,6 +44,32 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
+  // Boundaries (architecture.md): what each part may import. A lib never imports an app, an app never
+  // imports another (apps/cli still imports apps/api's configuration and mutation inputs: issue 19).
+  ...boundaries([
+    {
+      files: ['libs/domain/**'],
+      forbid: ['@tracker/*', '@nestjs/*', 'node:sqlite'],
+      because: 'the domain is pure TypeScript: it imports nothing of ours, no Nest, no I/O',
+    },
+    {
+      files: ['libs/event-store/**'],
+      forbid: ['@tracker/domain', '@tracker/read-models', '@tracker/tracking', '@tracker/exchange'],
+      because: 'the event store knows no domain types and nothing above it',
+    },
+    {
+      files: ['libs/integrity/**'],
+      forbid: ['@tracker/*', '@nestjs/*'],
+      because: 'integrity knows no domain and no Nest: the standalone verifier is built from it alone',
+    },
+    {
+      files: ['apps/verifier/**'],
+      forbid: ['@nestjs/*', 'node:sqlite'],
+      forbidRegex: '^@tracker/(?!integrity/verification$)',
+      because: 'the standalone verifier depends on nothing of the server',
+    },
+    { files: ['apps/api/**'], forbid: ['**/cli/src/**'], because: 'an app never imports another app' },
+  ]),
   {
     files: ['bench/**', 'scripts/**', 'apps/cli/**', 'apps/verifier/**'],
     rules: { 'no-console': 'off' },

@@ -1,6 +1,6 @@
 import type { CountryInvolvement } from './country.js';
 import type { IsoDay } from './occurred.js';
-import type { RecordKind } from './record.js';
+import type { RecordKind } from './record-kind.js';
 
 /** An event as the domain sees it: plain, readonly, JSON-serialisable data. Ids and metadata are added by the application layer. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {

@@ -5,17 +5,7 @@ import type { DecisionContext } from './decider.js';
 import { type Occurred, parseOccurred } from './occurred.js';
 import { parseSources, type Source } from './source.js';
 
-export const RECORD_KINDS = [
-  'MEETING',
-  'COMMITMENT',
-  'TASK_FORCE',
-  'ARREST',
-  'DETENTION',
-  'SHUTDOWN',
-  'FIGURE',
-  'STATEMENT',
-] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+export { RECORD_KINDS, type RecordKind } from './record-kind.js';
 
 /** What every record carries besides its id and kind (which are in its events). */
 export interface RecordBase {
