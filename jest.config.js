@@ -18,7 +18,7 @@ const shared = {
     '^@tracker/event-store/(.*)\\.js$': '<rootDir>/libs/event-store/src/$1.ts',
     '^@tracker/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
     '^@tracker/integrity/verification$': '<rootDir>/libs/integrity/src/verification.ts',
-    '^@tracker/(domain|event-store|exchange|integrity|read-models|tracking)$':
+    '^@tracker/(config|domain|event-store|exchange|integrity|read-models|tracking)$':
       '<rootDir>/libs/$1/src/index.ts',
     // ESM sources import siblings as './x.js'; Jest resolves the .ts file.
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -59,6 +59,21 @@ describe('import boundaries', () => {
     ).toEqual([]);
   });
 
+  it('keep the CLI off the API but for the mutation inputs it checks import lines with', async () => {
+    expect(
+      await restrictedImports(
+        'apps/cli/src/commands/x.ts',
+        "import { loadAppConfig } from '../../../api/src/config/app-config.js';\n",
+      ),
+    ).toEqual([expect.stringContaining('@tracker/config')]);
+    expect(
+      await restrictedImports(
+        'apps/cli/src/import/x.ts',
+        "import { ReportFigureInput } from '../../../api/src/graphql/mutations/figures/report-figure.input.js';\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('let what is allowed through', async () => {
     expect(
       await restrictedImports(

@@ -8,7 +8,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { AuthModule } from './auth/auth.module.js';
 import { graphqlAccess } from './auth/graphql-access.js';
 import { RequestAuthenticator } from './auth/request-authenticator.js';
-import type { AppConfig } from './config/app-config.js';
+import type { AppConfig } from '@tracker/config';
 import { ConfigModule } from './config/config.module.js';
 import { DemoDataLoader } from './demo/demo-data.loader.js';
 import { EventStoreModule } from './event-store/event-store.module.js';

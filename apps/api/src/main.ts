@@ -6,7 +6,7 @@ import { ReadDbInUseError } from '@tracker/read-models';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { RequestAuthenticator } from './auth/request-authenticator.js';
-import { ConfigError, loadAppConfig } from './config/app-config.js';
+import { ConfigError, loadAppConfig } from '@tracker/config';
 import { registerRateLimit } from './http/rate-limit.js';
 import { acceptStrictUtf8Json } from './http/strict-utf8-json.js';
 import { applyWebSocketHygiene } from './http/websocket-hygiene.js';

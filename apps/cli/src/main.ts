@@ -1,7 +1,7 @@
 import { openEventStore, type EventStore, type EventStoreChoice } from '@tracker/event-store';
 import { existsSync } from 'node:fs';
-import { ConfigError, loadAppConfig } from '../../api/src/config/app-config.js';
-import { eventStoreChoice } from '../../api/src/event-store/event-store-choice.js';
+import { ConfigError, loadAppConfig } from '@tracker/config';
+import { eventStoreChoice } from '@tracker/config';
 import { ReadDbInUseError } from '@tracker/read-models';
 import { REBUILD_USAGE, runRebuildCommand } from './commands/rebuild.command.js';
 import { runTokensCommand, TOKENS_USAGE } from './commands/tokens.command.js';

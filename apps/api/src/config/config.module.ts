@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from './app-config.js';
+import { APP_CONFIG, type AppConfig } from '@tracker/config';
 
 /** Makes the validated AppConfig injectable everywhere under APP_CONFIG. */
 @Global()

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@tracker/event-store';
 import { loadDemoData, RecordCommandExecutor } from '@tracker/tracking';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, type AppConfig } from '@tracker/config';
 
 /** On an empty store, records the demo dataset once at start (TRACKER_DEMO_DATA=false turns it off). */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, openEventStore, type EventStore } from '@tracker/event-store';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { eventStoreChoice } from './event-store-choice.js';
+import { APP_CONFIG, type AppConfig } from '@tracker/config';
+import { eventStoreChoice } from '@tracker/config';
 
 /** Opens the configured event store (EVENT_STORE) once, shares it, and closes it last on shutdown. */
 @Global()

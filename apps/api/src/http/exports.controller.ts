@@ -9,7 +9,7 @@ import {
 } from '@tracker/read-models';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequestAuthenticator } from '../auth/request-authenticator.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, type AppConfig } from '@tracker/config';
 import { mayRead, refuse } from './read-access.js';
 
 type Params = Record<string, string | undefined>;

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { accessOfRequest } from '../auth/request-access.js';
 import type { RequestAuthenticator } from '../auth/request-authenticator.js';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '@tracker/config';
 import { RateLimitedError } from '../graphql/common/http-refusals.js';
 
 /** Routes never counted: probes must keep answering whoever is over the limit. */

@@ -8,8 +8,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@tracker/event-store';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { Checkpointer } from './checkpointer.js';
+import { APP_CONFIG, type AppConfig } from '@tracker/config';
+import { Checkpointer } from '@tracker/integrity';
 import { openTransparencyLog, type TransparencyLog } from './open-transparency-log.js';
 
 export const TRANSPARENCY_LOG = Symbol('TRANSPARENCY_LOG');

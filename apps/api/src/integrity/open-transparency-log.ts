@@ -1,9 +1,9 @@
+import { transparencyLogPath } from '@tracker/config';
 import { SqliteEventStore, type EventStore } from '@tracker/event-store';
 import { LogSigner, MerkleLog } from '@tracker/integrity';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '@tracker/config';
 import { LogFollower } from './log-follower.js';
 
 /** The log of the configured store, its signing key, and what keeps it up to date. */
@@ -27,7 +27,7 @@ export function openTransparencyLog(store: EventStore, config: AppConfig): Trans
     return { log: store.log, signer, start: () => {}, stop: async () => {}, close: () => {} };
   }
   mkdirSync(config.dataDir, { recursive: true });
-  const db = new DatabaseSync(join(config.dataDir, 'transparency-log.sqlite'));
+  const db = new DatabaseSync(transparencyLogPath(config));
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
   const log = new MerkleLog(db);
   let follower: LogFollower | undefined;

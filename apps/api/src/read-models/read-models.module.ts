@@ -23,9 +23,9 @@ import {
   type ReadDbLock,
 } from '@tracker/read-models';
 import { mkdirSync } from 'node:fs';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, type AppConfig } from '@tracker/config';
 import { RecordLookup } from '../graphql/records/record-lookup.js';
-import { readDbPath } from './read-db-path.js';
+import { readDbPath } from '@tracker/config';
 import { runnerLogger } from './runner-logger.js';
 
 const READ_DB_LOCK = Symbol('READ_DB_LOCK');

@@ -1,3 +1,4 @@
+import { transparencyLogPath } from '@tracker/config';
 import { openEventStore, SqliteEventStore, type EventStore, type Position } from '@tracker/event-store';
 import { parseKindList, recordExportStream, splitList } from '@tracker/exchange';
 import { LogSigner, MerkleLog } from '@tracker/integrity';
@@ -10,15 +11,14 @@ import {
   type ReadDatabase,
 } from '@tracker/read-models';
 import { createWriteStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import type { AppConfig } from '../../../api/src/config/app-config.js';
-import { eventStoreChoice } from '../../../api/src/event-store/event-store-choice.js';
-import { readDbPath } from '../../../api/src/read-models/read-db-path.js';
-import { Checkpointer } from '../../../api/src/integrity/checkpointer.js';
+import type { AppConfig } from '@tracker/config';
+import { eventStoreChoice } from '@tracker/config';
+import { readDbPath } from '@tracker/config';
+import { Checkpointer } from '@tracker/integrity';
 import { catchUpReadModel } from './catch-up.js';
 import { UsageError } from './usage-error.js';
 
@@ -124,7 +124,7 @@ async function exportEvents(config: AppConfig, out: Writable, say: (line: string
   const choice = eventStoreChoice(config);
   const store: EventStore = await openEventStore(choice);
   const ownLog = store instanceof SqliteEventStore ? store.log : undefined;
-  const logPath = join(config.dataDir, 'transparency-log.sqlite');
+  const logPath = transparencyLogPath(config);
   if (ownLog === undefined && !existsSync(logPath)) {
     await store.close();
     throw new UsageError(`no transparency log at ${logPath}: start the server once to build it`);

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
-import type { AppConfig } from '../../../api/src/config/app-config.js';
-import { eventStoreChoice } from '../../../api/src/event-store/event-store-choice.js';
+import type { AppConfig } from '@tracker/config';
+import { eventStoreChoice } from '@tracker/config';
 import { importFile } from '../import/run-import.js';
 import { UsageError } from './usage-error.js';
 

@@ -1,9 +1,9 @@
 import { openEventStore } from '@tracker/event-store';
 import { lockReadDb, openReadModel, readModelProjections } from '@tracker/read-models';
 import { performance } from 'node:perf_hooks';
-import type { AppConfig } from '../../../api/src/config/app-config.js';
-import { eventStoreChoice } from '../../../api/src/event-store/event-store-choice.js';
-import { readDbPath } from '../../../api/src/read-models/read-db-path.js';
+import type { AppConfig } from '@tracker/config';
+import { eventStoreChoice } from '@tracker/config';
+import { readDbPath } from '@tracker/config';
 import { catchUpReadModel } from './catch-up.js';
 
 export const REBUILD_USAGE = `tracker rebuild          empty this instance's read DB and replay the whole event store into it

@@ -1,3 +1,4 @@
+import { transparencyLogPath } from '@tracker/config';
 import { openEventStore, type EventStore, type Position, type RecordedEvent } from '@tracker/event-store';
 import {
   LogSigner,
@@ -7,11 +8,10 @@ import {
   type NoteVerifier,
 } from '@tracker/integrity';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
-import type { AppConfig } from '../../../api/src/config/app-config.js';
-import { eventStoreChoice } from '../../../api/src/event-store/event-store-choice.js';
+import type { AppConfig } from '@tracker/config';
+import { eventStoreChoice } from '@tracker/config';
 import { UsageError } from './usage-error.js';
 
 export const VERIFY_USAGE = `tracker verify [--key <verifier key>]
@@ -33,7 +33,7 @@ export async function runVerifyCommand(
   const { values } = parseArgs({ args, options: { key: { type: 'string' } } });
   const verifier = values.key === undefined ? ownVerifier(config) : verifierFrom(values.key);
   const choice = eventStoreChoice(config);
-  const logPath = choice.kind === 'sqlite' ? choice.path : join(config.dataDir, 'transparency-log.sqlite');
+  const logPath = choice.kind === 'sqlite' ? choice.path : transparencyLogPath(config);
   if (!existsSync(logPath)) throw new UsageError(`no transparency log at ${logPath}: check TRACKER_DATA_DIR`);
   // The store opened without its log: verifying writes nothing, not even a missing leaf.
   const store = await openEventStore(

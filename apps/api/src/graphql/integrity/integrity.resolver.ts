@@ -9,7 +9,7 @@ import {
 } from '@tracker/integrity';
 import { FindRecordEventQuery, GetRecordHistoryQuery } from '@tracker/read-models';
 import { NotFoundError } from '@tracker/tracking';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG, type AppConfig } from '@tracker/config';
 import { NotYetCheckpointedError } from '../../integrity/not-yet-checkpointed.error.js';
 import { TRANSPARENCY_LOG } from '../../integrity/integrity.module.js';
 import type { TransparencyLog } from '../../integrity/open-transparency-log.js';

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG, type AppConfig } from '@tracker/config';
 
 @ObjectType({ description: 'What this server is and runs on.' })
 export class ServerInfo {

@@ -1,4 +1,5 @@
-import type { LogSigner, MerkleLog } from '@tracker/integrity';
+import type { MerkleLog } from '../log/merkle-log.js';
+import type { LogSigner } from './log-signer.js';
 
 /**
  * Signs a checkpoint of the log whenever it has grown, at most once an interval, and keeps every one: a

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { EventStoreChoice } from '@tracker/event-store';
 import { join } from 'node:path';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from './app-config.js';
 
 /** The event store the configuration names: the server and the CLI open the same one. */
 export function eventStoreChoice(config: AppConfig): EventStoreChoice {
