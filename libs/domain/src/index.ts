@@ -74,4 +74,5 @@ export * from './statement/statement.decider.js';
 export * from './registry/record-types.js';
 export * from './registry/record-registry.js';
 export * from './registry/record-stream.js';
+export * from './registry/decode-event.js';
 export * from './registry/records.decider.js';

@@ -1,5 +1,6 @@
 import {
   CREATION_EVENTS,
+  decodeRecordEvent,
   RECORD_EVENT_TYPES,
   recordIdFromStream,
   recordsDecider,
@@ -102,7 +103,7 @@ export class RecordsProjection implements Projection {
       stored === undefined
         ? recordsDecider.initialState()
         : ({ kind: stored.kind, state: stored.state } as AnyRecordState);
-    const domainEvent = { type: event.type, data: event.data } as RecordEvent;
+    const domainEvent = decodeRecordEvent(event);
     const after = recordsDecider.evolve(before, domainEvent);
     if (after.kind === undefined) return [];
     const state = after.state as RecordState<AnyLive>;

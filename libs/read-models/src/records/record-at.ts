@@ -1,4 +1,5 @@
 import {
+  decodeRecordEvent,
   recordsDecider,
   type AnyRecordState,
   type RecordEvent,
@@ -13,6 +14,7 @@ interface HistoryRow {
   kind: RecordKind;
   event_type: string;
   data: string;
+  metadata: string;
   position: string;
   revision: number;
   recorded_at: string;
@@ -30,7 +32,7 @@ interface HistoryRow {
 export function recordAt(readDb: ReadDatabase, id: string, seq: number): RecordRow | undefined {
   const rows = readDb
     .prepare(
-      `SELECT seq, kind, event_type, data, position, revision, recorded_at, actor, created_at, created_by, state
+      `SELECT seq, kind, event_type, data, metadata, position, revision, recorded_at, actor, created_at, created_by, state
        FROM record_history INDEXED BY record_history_by_record
        WHERE id = ? AND seq <= ? AND seq >= COALESCE(
          (SELECT s.seq FROM record_history s INDEXED BY record_history_by_record
@@ -60,5 +62,9 @@ export function recordAt(readDb: ReadDatabase, id: string, seq: number): RecordR
 }
 
 function eventOf(row: HistoryRow): RecordEvent {
-  return { type: row.event_type, data: JSON.parse(row.data) } as RecordEvent;
+  return decodeRecordEvent({
+    type: row.event_type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+  });
 }

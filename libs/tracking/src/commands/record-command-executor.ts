@@ -1,4 +1,5 @@
 import {
+  decodeRecordEvent,
   describeRecord,
   EVENT_SCHEMA_VERSION,
   fold,
@@ -228,7 +229,7 @@ export class RecordCommandExecutor {
   }
 }
 
-/** The store's event as the domain sees it. Old shapes would be upcast here, in one place. */
+/** The store's event as the domain sees it (the domain's one decode and upcast point). */
 export function toDomainEvent(event: RecordedEvent): RecordEvent {
-  return { type: event.type, data: event.data } as RecordEvent;
+  return decodeRecordEvent(event);
 }
