@@ -13,11 +13,11 @@ export class InvalidQueryArgumentError extends Error {
   }
 }
 
-/** The record or country asked for is not in the read model (or was not yet, as of the time asked). */
+/** What was asked for is not in the read model (or was not yet, as of the time asked), nor in the log. */
 export class ReadModelNotFoundError extends Error {
   readonly code = 'NOT_FOUND';
   constructor(
-    readonly what: 'record' | 'country',
+    readonly what: 'record' | 'country' | 'checkpoint' | 'event',
     readonly key: string,
     message: string,
   ) {

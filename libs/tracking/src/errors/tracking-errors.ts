@@ -10,15 +10,6 @@ export class ConcurrencyConflictError extends Error {
   }
 }
 
-/** A query for a record or country that the read model does not hold. */
-export class NotFoundError extends Error {
-  readonly code = 'NOT_FOUND';
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotFoundError';
-  }
-}
-
 /**
  * An idempotency key already used for another request (another mutation, or the same one with other
  * values): a replay must be the very same request. Nothing was written.

@@ -3,7 +3,6 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GetRecordQuery, ListChangesQuery, type RecordChangeEntry } from '@tracker/read-models';
 import { badUserInput } from '../common/input-validation.pipe.js';
-import { answer } from '../records/read-errors.js';
 import { toRecordModel } from '../records/record.mapper.js';
 import { RecordInterface } from '../records/record.types.js';
 import { Change, ChangeConnection, ChangeFilterInput } from './changes.types.js';
@@ -40,7 +39,7 @@ export class ChangesResolver {
     if (size > MAX_GRAPHQL_CHANGES) {
       throw badUserInput([{ field: 'first', reasons: [`first must be at most ${MAX_GRAPHQL_CHANGES}`] }]);
     }
-    const page = await answer(this.queryBus.execute(new ListChangesQuery({ after, ...filter }, size)));
+    const page = await this.queryBus.execute(new ListChangesQuery({ after, ...filter }, size));
     return {
       edges: page.changes.map((change) => ({ cursor: change.position, node: toChange(change) })),
       pageInfo: {
@@ -54,7 +53,7 @@ export class ChangesResolver {
 
   @ResolveField(() => RecordInterface)
   async record(@Parent() change: Change): Promise<RecordInterface> {
-    return toRecordModel(await answer(this.queryBus.execute(new GetRecordQuery(change.recordId))));
+    return toRecordModel(await this.queryBus.execute(new GetRecordQuery(change.recordId)));
   }
 }
 

@@ -5,7 +5,6 @@ import type { EvidenceRelation as EvidenceRelationValue } from '@tracker/domain'
 import { GetCommitmentEvidenceQuery, ListCommitmentsQuery, type RecordView } from '@tracker/read-models';
 import { EvidenceRelation } from '../common/domain-enums.js';
 import { After, First, pageOf } from '../records/connection.types.js';
-import { answer } from '../records/read-errors.js';
 import { toCommitmentModel, toEvidenceLink } from '../records/record.mapper.js';
 import { CommitmentRecord, EvidenceLink } from '../records/record.types.js';
 import { CommitmentConnection, CommitmentFilterInput } from './commitment.types.js';
@@ -23,9 +22,7 @@ export class CommitmentsResolver {
     @First() first: number | undefined,
     @After() after: string | undefined,
   ): Promise<CommitmentConnection> {
-    const connection = await answer(
-      this.queryBus.execute(new ListCommitmentsQuery(filter ?? {}, { first, after })),
-    );
+    const connection = await this.queryBus.execute(new ListCommitmentsQuery(filter ?? {}, { first, after }));
     return pageOf(connection, toCommitmentModel);
   }
 
@@ -37,7 +34,7 @@ export class CommitmentsResolver {
     @Args('relation', { type: () => EvidenceRelation, nullable: true }) relation?: EvidenceRelationValue,
   ): Promise<EvidenceLink[]> {
     const view = commitment.view as RecordView<'COMMITMENT'>;
-    const links = await answer(this.queryBus.execute(new GetCommitmentEvidenceQuery(view, relation)));
+    const links = await this.queryBus.execute(new GetCommitmentEvidenceQuery(view, relation));
     return links.map(toEvidenceLink);
   }
 }

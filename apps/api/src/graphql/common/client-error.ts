@@ -1,7 +1,8 @@
 import { DomainError } from '@tracker/domain';
 import { NotYetCheckpointedError } from '../../integrity/not-yet-checkpointed.error.js';
 import { InvalidAppendError, StoreUnavailableError, WrongExpectedRevisionError } from '@tracker/event-store';
-import { ConcurrencyConflictError, IdempotencyKeyReusedError, NotFoundError } from '@tracker/tracking';
+import { ConcurrencyConflictError, IdempotencyKeyReusedError } from '@tracker/tracking';
+import { InvalidQueryArgumentError, ReadModelNotFoundError } from '@tracker/read-models';
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type SourceLocation } from 'graphql';
 import { ForbiddenError, UnauthenticatedError } from '../../auth/auth-errors.js';
@@ -111,7 +112,12 @@ export function toClientError(error: GraphQLError | Error, facts: RequestFacts =
   if (cause instanceof ConcurrencyConflictError || cause instanceof WrongExpectedRevisionError) {
     return field('CONFLICT', cause.message);
   }
-  if (cause instanceof NotFoundError) return field('NOT_FOUND', cause.message);
+  if (cause instanceof ReadModelNotFoundError) return field('NOT_FOUND', cause.message);
+  if (cause instanceof InvalidQueryArgumentError) {
+    return field('BAD_USER_INPUT', `Invalid input. ${cause.argument}: ${cause.message}`, {
+      fields: [{ field: cause.argument, reasons: [cause.message] }],
+    });
+  }
   if (cause instanceof IdempotencyKeyReusedError) return field(cause.code, cause.message);
   if (cause instanceof NotYetCheckpointedError) return field(cause.code, cause.message);
   if (cause instanceof StoreUnavailableError) {

@@ -17,7 +17,6 @@ import { CommitmentConnection, CountryCommitmentFilterInput } from '../commitmen
 import { RecordKind } from '../common/domain-enums.js';
 import { After, First, pageOf } from '../records/connection.types.js';
 import { DetentionConnection } from '../records/detentions.types.js';
-import { answer } from '../records/read-errors.js';
 import { toCommitmentModel, toDetentionModel, toOccurred, toRecordModel } from '../records/record.mapper.js';
 import { FigureRecord } from '../records/record.types.js';
 import { RecordConnection } from '../records/records.types.js';
@@ -44,7 +43,7 @@ export class CountriesResolver {
 
   @Query(() => [Country], { description: 'Every country appearing in any record, by English name.' })
   async countries(): Promise<Country[]> {
-    return (await answer(this.queryBus.execute(new ListCountriesQuery()))).map(toCountry);
+    return (await this.queryBus.execute(new ListCountriesQuery())).map(toCountry);
   }
 
   @Query(() => Country, {
@@ -55,12 +54,12 @@ export class CountriesResolver {
     @Args('code') code: string,
     @Args('asOf', { type: () => Date, nullable: true }) asOf?: Date,
   ): Promise<Country> {
-    return toCountry(await answer(this.queryBus.execute(new GetCountryQuery(code, asOf))));
+    return toCountry(await this.queryBus.execute(new GetCountryQuery(code, asOf)));
   }
 
   @ResolveField('stats', () => CountryStats)
   async stats(@Parent() country: Country): Promise<CountryStats> {
-    const stats = await answer(this.queryBus.execute(new GetCountryStatsQuery(country.code, country.asOf)));
+    const stats = await this.queryBus.execute(new GetCountryStatsQuery(country.code, country.asOf));
     return {
       ...stats,
       commitmentsByImplementation: stats.commitmentsByImplementation.map((c) => ({ ...c })),
@@ -87,7 +86,7 @@ export class CountriesResolver {
       { first, after },
       country.asOf,
     );
-    return pageOf(await answer(this.queryBus.execute(query)), toCommitmentModel);
+    return pageOf(await this.queryBus.execute(query), toCommitmentModel);
   }
 
   @ResolveField('timeline', () => RecordConnection, {
@@ -107,7 +106,7 @@ export class CountriesResolver {
       { first, after },
       country.asOf,
     );
-    return pageOf(await answer(this.queryBus.execute(query)), toRecordModel);
+    return pageOf(await this.queryBus.execute(query), toRecordModel);
   }
 
   @ResolveField('detentions', () => DetentionConnection, {
@@ -124,7 +123,7 @@ export class CountriesResolver {
       { first, after },
       country.asOf,
     );
-    return pageOf(await answer(this.queryBus.execute(query)), toDetentionModel);
+    return pageOf(await this.queryBus.execute(query), toDetentionModel);
   }
 
   @ResolveField('figures', () => FigureComparisonConnection, {
@@ -139,7 +138,7 @@ export class CountriesResolver {
     indicator?: string,
   ): Promise<FigureComparisonConnection> {
     const query = new GetCountryFiguresQuery(country.code, indicator, { first, after }, country.asOf);
-    const groups = await answer(this.queryBus.execute(query));
+    const groups = await this.queryBus.execute(query);
     return pageOf(groups, (group) => {
       const comparison = new FigureComparison();
       comparison.indicator = group.indicator;
@@ -192,7 +191,7 @@ export class FigureComparisonResolver {
 
   private async side(comparison: FigureComparison, provenance: 'OFFICIAL' | 'INDEPENDENT', first?: number) {
     const query = new ListIndicatorFiguresQuery(comparison.group, provenance, { first }, comparison.asOf);
-    const page = await answer(this.queryBus.execute(query));
+    const page = await this.queryBus.execute(query);
     return pageOf(page, (view) => toRecordModel(view as never) as FigureRecord);
   }
 }

@@ -3,7 +3,6 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GetRecordHistoryQuery, type HistoryEntry } from '@tracker/read-models';
 import { After, First, pageOf } from '../records/connection.types.js';
-import { answer } from '../records/read-errors.js';
 import { TRANSPARENCY_LOG } from '../../integrity/integrity.module.js';
 import type { TransparencyLog } from '../../integrity/open-transparency-log.js';
 import { HistoryConnection, HistoryEvent } from './history.types.js';
@@ -23,9 +22,7 @@ export class HistoryResolver {
     @First() first: number | undefined,
     @After() after: string | undefined,
   ): Promise<HistoryConnection> {
-    const connection = await answer(
-      this.queryBus.execute(new GetRecordHistoryQuery(recordId, { first, after })),
-    );
+    const connection = await this.queryBus.execute(new GetRecordHistoryQuery(recordId, { first, after }));
     return pageOf(connection, toHistoryEvent);
   }
 

@@ -7,15 +7,13 @@ import {
   type EvidenceBundle,
   type StoredCheckpoint,
 } from '@tracker/integrity';
-import { FindRecordEventQuery, GetRecordHistoryQuery } from '@tracker/read-models';
-import { NotFoundError } from '@tracker/tracking';
+import { FindRecordEventQuery, GetRecordHistoryQuery, ReadModelNotFoundError } from '@tracker/read-models';
 import { APP_CONFIG, type AppConfig } from '@tracker/config';
 import { NotYetCheckpointedError } from '../../integrity/not-yet-checkpointed.error.js';
 import { TRANSPARENCY_LOG } from '../../integrity/integrity.module.js';
 import type { TransparencyLog } from '../../integrity/open-transparency-log.js';
 import { badUserInput } from '../common/input-validation.pipe.js';
 import { After, First } from '../records/connection.types.js';
-import { answer } from '../records/read-errors.js';
 import {
   Checkpoint,
   ConsistencyProof,
@@ -61,7 +59,12 @@ export class IntegrityResolver {
     }
     this.checkSize('treeSize', treeSize, 1);
     const found = this.transparency.log.checkpoint(treeSize);
-    if (!found) throw new NotFoundError(`No checkpoint was signed at tree size ${treeSize}`);
+    if (!found)
+      throw new ReadModelNotFoundError(
+        'checkpoint',
+        String(treeSize),
+        `No checkpoint was signed at tree size ${treeSize}`,
+      );
     return toCheckpoint(found);
   }
 
@@ -76,7 +79,8 @@ export class IntegrityResolver {
     const { log } = this.transparency;
     const place = await this.queryBus.execute(new FindRecordEventQuery(eventId));
     const leaf = place && log.leafAt(place.position);
-    if (!leaf) throw new NotFoundError(`No event ${eventId} of a record in the log`);
+    if (!leaf)
+      throw new ReadModelNotFoundError('event', eventId, `No event ${eventId} of a record in the log`);
     const size = treeSize ?? this.checkpointCovering(leaf.index).size;
     this.checkSize('treeSize', size, 1);
     if (leaf.index >= size) {
@@ -135,11 +139,15 @@ export class IntegrityResolver {
       treeSize === undefined || treeSize === null ? log.checkpoint() : log.checkpoint(treeSize);
     if (!checkpoint) {
       if (treeSize !== undefined && treeSize !== null) {
-        throw new NotFoundError(`No checkpoint was signed at tree size ${treeSize}`);
+        throw new ReadModelNotFoundError(
+          'checkpoint',
+          String(treeSize),
+          `No checkpoint was signed at tree size ${treeSize}`,
+        );
       }
       throw new NotYetCheckpointedError(0, this.config.checkpointIntervalMs);
     }
-    const page = await answer(this.queryBus.execute(new GetRecordHistoryQuery(recordId, { first, after })));
+    const page = await this.queryBus.execute(new GetRecordHistoryQuery(recordId, { first, after }));
     const events: EvidenceBundle['events'] = [];
     let pendingEvents = 0;
     for (const { node } of page.edges) {

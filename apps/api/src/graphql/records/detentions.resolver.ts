@@ -4,7 +4,6 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { ListDetentionsQuery } from '@tracker/read-models';
 import { After, First, pageOf } from './connection.types.js';
 import { DetentionConnection, DetentionFilterInput } from './detentions.types.js';
-import { answer } from './read-errors.js';
 import { toDetentionModel } from './record.mapper.js';
 import { DetentionRecord } from './record.types.js';
 
@@ -21,9 +20,7 @@ export class DetentionsResolver {
     @First() first: number | undefined,
     @After() after: string | undefined,
   ): Promise<DetentionConnection> {
-    const connection = await answer(
-      this.queryBus.execute(new ListDetentionsQuery(filter ?? {}, { first, after })),
-    );
+    const connection = await this.queryBus.execute(new ListDetentionsQuery(filter ?? {}, { first, after }));
     return pageOf(connection, toDetentionModel);
   }
 }

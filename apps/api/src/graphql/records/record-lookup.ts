@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { GetRecordQuery } from '@tracker/read-models';
-import { answer } from './read-errors.js';
 import { toRecordModel } from './record.mapper.js';
 import type { RecordInterface } from './record.types.js';
 
@@ -15,7 +14,7 @@ export class RecordLookup {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   async findRecord(id: string, asOf?: Date): Promise<RecordInterface> {
-    return toRecordModel(await answer(this.queryBus.execute(new GetRecordQuery(id, asOf))));
+    return toRecordModel(await this.queryBus.execute(new GetRecordQuery(id, asOf)));
   }
 
   /**

@@ -3,7 +3,6 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { GetRecordQuery, ListRecordsQuery } from '@tracker/read-models';
 import { After, First, pageOf } from './connection.types.js';
-import { answer } from './read-errors.js';
 import { toRecordModel } from './record.mapper.js';
 import { RecordInterface } from './record.types.js';
 import { RecordConnection, RecordFilterInput } from './records.types.js';
@@ -20,7 +19,7 @@ export class RecordsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('asOf', { type: () => Date, nullable: true }) asOf?: Date,
   ): Promise<RecordInterface> {
-    return toRecordModel(await answer(this.queryBus.execute(new GetRecordQuery(id, asOf))));
+    return toRecordModel(await this.queryBus.execute(new GetRecordQuery(id, asOf)));
   }
 
   @Query(() => RecordConnection, {
@@ -31,9 +30,7 @@ export class RecordsResolver {
     @First() first: number | undefined,
     @After() after: string | undefined,
   ): Promise<RecordConnection> {
-    const connection = await answer(
-      this.queryBus.execute(new ListRecordsQuery(filter ?? {}, { first, after })),
-    );
+    const connection = await this.queryBus.execute(new ListRecordsQuery(filter ?? {}, { first, after }));
     return pageOf(connection, toRecordModel);
   }
 }
