@@ -61,7 +61,18 @@ export interface RequestFacts {
 /** Codes a limit puts on a request error it reports itself (validation rules, refusals in client shape). */
 const LIMIT_CODES: ReadonlySet<unknown> = new Set<ApiErrorCode>(['TOO_MANY_ALIASES', 'DOCUMENT_TOO_LARGE']);
 
-/** The one mapping from what went wrong to what the client is told. */
+/** How an answer is shaped at each stage: a field's error, a whole request's, or an HTTP refusal. */
+interface Answers {
+  field(code: ClientError['body']['extensions']['code'], message: string, extra?: object): ClientError;
+  request(code: ApiErrorCode, message: string, extra?: object): ClientError;
+  http(status: number, code: ApiErrorCode, message: string, extra?: object): ClientError;
+}
+
+/**
+ * The one mapping from what went wrong to what the client is told: refusals of the transport (before
+ * GraphQL looked at the request), of access, the application's own errors, then GraphQL's request errors;
+ * anything else is INTERNAL_SERVER_ERROR, its details only in the log.
+ */
 export function toClientError(error: GraphQLError | Error, facts: RequestFacts = {}): ClientError {
   const graphqlError = error instanceof GraphQLError ? error : undefined;
   const cause = graphqlError?.originalError ?? error;
@@ -69,14 +80,28 @@ export function toClientError(error: GraphQLError | Error, facts: RequestFacts =
     ...(graphqlError?.locations ? { locations: graphqlError.locations } : {}),
     ...(graphqlError?.path ? { path: graphqlError.path } : {}),
   };
-  const field = (code: ClientError['body']['extensions']['code'], message: string, extra = {}) =>
-    ({ stage: 'field', body: { message, ...where, extensions: { code, ...extra } } }) as ClientError;
-  const request = (code: ApiErrorCode, message: string, extra = {}) =>
-    ({ stage: 'request', body: { message, ...where, extensions: { code, ...extra } } }) as ClientError;
-  const http = (status: number, code: ApiErrorCode, message: string, extra = {}) =>
-    ({ stage: 'http', status, body: { message, extensions: { code, ...extra } } }) as ClientError;
+  const answers: Answers = {
+    field: (code, message, extra = {}) =>
+      ({ stage: 'field', body: { message, ...where, extensions: { code, ...extra } } }) as ClientError,
+    request: (code, message, extra = {}) =>
+      ({ stage: 'request', body: { message, ...where, extensions: { code, ...extra } } }) as ClientError,
+    http: (status, code, message, extra = {}) =>
+      ({ stage: 'http', status, body: { message, extensions: { code, ...extra } } }) as ClientError,
+  };
+  return (
+    transportRefusal(cause, facts, answers) ??
+    accessRefusal(cause, graphqlError, answers) ??
+    applicationError(cause, graphqlError, answers) ??
+    protocolRefusal(cause, facts, answers) ??
+    graphqlRequestError(cause, graphqlError, answers) ?? {
+      ...answers.field('INTERNAL_SERVER_ERROR', GENERIC_MESSAGE),
+      internal: cause,
+    }
+  );
+}
 
-  // Refused before GraphQL looked at the request: the body, the rate, the batch.
+/** Refused before GraphQL looked at the request: the rate, the batch, the media type, the body's size. */
+function transportRefusal(cause: Error, facts: RequestFacts, { http }: Answers): ClientError | undefined {
   if (cause instanceof RateLimitedError) {
     return http(429, cause.code, cause.message, {
       limit: cause.limit,
@@ -97,47 +122,19 @@ export function toClientError(error: GraphQLError | Error, facts: RequestFacts =
       limit === undefined ? {} : { limit },
     );
   }
+  return undefined;
+}
 
-  // Access control: refused before anything ran (the access hook), the HTTP status says so too;
-  // refused while executing (the send path's own check), a field error like any refused command.
-  if (cause instanceof UnauthenticatedError || cause instanceof ForbiddenError) {
-    if (graphqlError?.path !== undefined) return field(cause.code, cause.message);
-    return http(cause instanceof UnauthenticatedError ? 401 : 403, cause.code, cause.message);
-  }
-
-  // Errors the resolvers raise on purpose.
-  if (cause instanceof DomainError) {
-    return field(cause.code, cause.message, cause.field === undefined ? {} : { field: cause.field });
-  }
-  if (cause instanceof ConcurrencyConflictError || cause instanceof WrongExpectedRevisionError) {
-    return field('CONFLICT', cause.message);
-  }
-  if (cause instanceof ReadModelNotFoundError) return field('NOT_FOUND', cause.message);
-  if (cause instanceof InvalidQueryArgumentError) {
-    return field('BAD_USER_INPUT', `Invalid input. ${cause.argument}: ${cause.message}`, {
-      fields: [{ field: cause.argument, reasons: [cause.message] }],
-    });
-  }
-  if (cause instanceof IdempotencyKeyReusedError) return field(cause.code, cause.message);
-  if (cause instanceof NotYetCheckpointedError) return field(cause.code, cause.message);
-  if (cause instanceof StoreUnavailableError) {
-    const message = 'The event store is unavailable; nothing was written. Try again later.';
-    // Before execution (a token that could not be checked), nothing ran: 503, like /health.
-    if (graphqlError?.path === undefined) return { ...http(503, 'UNAVAILABLE', message), internal: cause };
-    return {
-      ...field('UNAVAILABLE', message),
-      internal: cause,
-    };
-  }
-  if (cause instanceof InvalidAppendError) return field('BAD_USER_INPUT', cause.message);
-  if (cause instanceof DocumentTooDeepError) {
-    return request('QUERY_TOO_DEEP', cause.message, { limit: cause.limit });
-  }
-  if (cause instanceof QueryTooComplexError) {
-    return request('QUERY_TOO_COMPLEX', cause.message, { complexity: cause.complexity, limit: cause.limit });
-  }
-  if (cause instanceof HttpException) return fromHttpException(cause, field);
-
+/**
+ * The protocol's refusals that reach us as the server's own errors (Mercurius's depth limit and method
+ * check, content negotiation, Fastify's body parsing): after the application's errors, which may carry
+ * codes and statuses of their own.
+ */
+function protocolRefusal(
+  cause: Error,
+  facts: RequestFacts,
+  { http, request }: Answers,
+): ClientError | undefined {
   const code = (cause as { code?: unknown }).code;
   if (code === 'MER_ERR_GQL_QUERY_DEPTH') {
     // Mercurius says "`name query depth (13) exceeds the query depth limit of 12`"; say it plainly.
@@ -168,8 +165,66 @@ export function toClientError(error: GraphQLError | Error, facts: RequestFacts =
   if ((cause as { validation?: unknown }).validation !== undefined) {
     return http(400, 'BAD_REQUEST', `Not a GraphQL-over-HTTP request: ${cause.message}`);
   }
+  return undefined;
+}
 
-  // GraphQL's own request errors, raised before execution (so without a path).
+/**
+ * Access control: refused before anything ran (the access hook), the HTTP status says so too; refused
+ * while executing (the send path's own check), a field error like any refused command.
+ */
+function accessRefusal(
+  cause: Error,
+  graphqlError: GraphQLError | undefined,
+  { field, http }: Answers,
+): ClientError | undefined {
+  if (!(cause instanceof UnauthenticatedError || cause instanceof ForbiddenError)) return undefined;
+  if (graphqlError?.path !== undefined) return field(cause.code, cause.message);
+  return http(cause instanceof UnauthenticatedError ? 401 : 403, cause.code, cause.message);
+}
+
+/** The errors the application raises on purpose: the domain's rules, the store, the read model, limits. */
+function applicationError(
+  cause: Error,
+  graphqlError: GraphQLError | undefined,
+  { field, request, http }: Answers,
+): ClientError | undefined {
+  if (cause instanceof DomainError) {
+    return field(cause.code, cause.message, cause.field === undefined ? {} : { field: cause.field });
+  }
+  if (cause instanceof ConcurrencyConflictError || cause instanceof WrongExpectedRevisionError) {
+    return field('CONFLICT', cause.message);
+  }
+  if (cause instanceof ReadModelNotFoundError) return field('NOT_FOUND', cause.message);
+  if (cause instanceof InvalidQueryArgumentError) {
+    return field('BAD_USER_INPUT', `Invalid input. ${cause.argument}: ${cause.message}`, {
+      fields: [{ field: cause.argument, reasons: [cause.message] }],
+    });
+  }
+  if (cause instanceof IdempotencyKeyReusedError) return field(cause.code, cause.message);
+  if (cause instanceof NotYetCheckpointedError) return field(cause.code, cause.message);
+  if (cause instanceof StoreUnavailableError) {
+    const message = 'The event store is unavailable; nothing was written. Try again later.';
+    // Before execution (a token that could not be checked), nothing ran: 503, like /health.
+    if (graphqlError?.path === undefined) return { ...http(503, 'UNAVAILABLE', message), internal: cause };
+    return { ...field('UNAVAILABLE', message), internal: cause };
+  }
+  if (cause instanceof InvalidAppendError) return field('BAD_USER_INPUT', cause.message);
+  if (cause instanceof DocumentTooDeepError) {
+    return request('QUERY_TOO_DEEP', cause.message, { limit: cause.limit });
+  }
+  if (cause instanceof QueryTooComplexError) {
+    return request('QUERY_TOO_COMPLEX', cause.message, { complexity: cause.complexity, limit: cause.limit });
+  }
+  if (cause instanceof HttpException) return fromHttpException(cause, field);
+  return undefined;
+}
+
+/** GraphQL's own request errors, raised before execution (so without a path), and inputs it refused. */
+function graphqlRequestError(
+  cause: Error,
+  graphqlError: GraphQLError | undefined,
+  { field, request }: Answers,
+): ClientError | undefined {
   if (graphqlError && graphqlError.path === undefined && LIMIT_CODES.has(graphqlError.extensions.code)) {
     const { code, ...extra } = graphqlError.extensions;
     return request(code as ApiErrorCode, graphqlError.message, extra);
@@ -203,7 +258,7 @@ export function toClientError(error: GraphQLError | Error, facts: RequestFacts =
     const extensions = { ...graphqlError?.extensions, ...(cause as GraphQLError).extensions };
     return field('BAD_USER_INPUT', cause.message, { fields: extensions.fields });
   }
-  return { ...field('INTERNAL_SERVER_ERROR', GENERIC_MESSAGE), internal: cause };
+  return undefined;
 }
 
 function fromHttpException(
