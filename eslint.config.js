@@ -74,7 +74,7 @@ export default tseslint.config(
       // (issue 19: they belong in a lib of their own).
       files: ['apps/cli/**'],
       forbid: ['**/verifier/src/**'],
-      forbidRegex: '^(\\.\\./)+api/src/(?!graphql/(mutations/|common/input-validation\\.pipe\\.js$))',
+      forbidRegex: '^(\\.\\./)+api/src/(?!graphql/(mutations/|validation/input-validation\\.pipe\\.js$))',
       because:
         'an app never imports another app: configuration, store choice and data paths are in @tracker/config',
     },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DOMAIN_ERROR_CODES } from '@tracker/domain';
-import { API_ERROR_CODES } from '../apps/api/src/graphql/common/error-codes.js';
+import { API_ERROR_CODES } from '../apps/api/src/graphql/errors/error-codes.js';
 import { startApiServer, type RunningServer } from './support/api-server.js';
 import { gqlData, graphqlEndpoint, type GqlResponse } from './support/gql.js';
 import {

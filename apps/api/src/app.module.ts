@@ -11,10 +11,10 @@ import { RequestAuthenticator } from './auth/request-authenticator.js';
 import type { AppConfig } from '@tracker/config';
 import { ConfigModule } from './config/config.module.js';
 import { DemoDataLoader } from './demo/demo-data.loader.js';
-import { EventStoreModule } from './event-store/event-store.module.js';
-import { GraphqlExceptionsFilter } from './graphql/common/graphql-exceptions.filter.js';
-import { graphqlProtocolOptions } from './graphql/common/graphql-protocol.options.js';
-import { createInputValidationPipe } from './graphql/common/input-validation.pipe.js';
+import { EventStoreModule } from './event-store-wiring/event-store.module.js';
+import { GraphqlExceptionsFilter } from './graphql/errors/graphql-exceptions.filter.js';
+import { graphqlProtocolOptions } from './graphql/protocol/graphql-protocol.options.js';
+import { createInputValidationPipe } from './graphql/validation/input-validation.pipe.js';
 import { MutationsModule } from './graphql/mutations/mutations.module.js';
 import { SubscriptionsModule } from './graphql/subscriptions/subscriptions.module.js';
 import { CommitmentsResolver } from './graphql/commitments/commitments.resolver.js';
@@ -28,7 +28,7 @@ import { RecordsResolver } from './graphql/records/records.resolver.js';
 import { ServerInfoResolver } from './graphql/server-info/server-info.resolver.js';
 import { HealthController } from './health/health.controller.js';
 import { ExportsController } from './http/exports.controller.js';
-import { ReadModelsModule } from './read-models/read-models.module.js';
+import { ReadModelsModule } from './read-model-wiring/read-models.module.js';
 
 /** The API server, assembled from a validated configuration. */
 @Module({})

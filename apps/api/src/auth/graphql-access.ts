@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { subscriptionClientError } from '../graphql/common/subscription-errors.js';
+import { subscriptionClientError } from '../graphql/errors/subscription-errors.js';
 import { connectionAuthorization } from './connection-credentials.js';
 import { authorizeDocument, type AccessPolicy } from './operation-access.js';
 import { accessOfRequest, resolveAccess, type AccessContext } from './request-access.js';

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@tracker/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@tracker/read-models';
 import type { FastifyReply } from 'fastify';
-import { readModelHealth } from '../read-models/read-model-health.js';
+import { readModelHealth } from '../read-model-wiring/read-model-health.js';
 
 /**
  * Liveness and readiness in one: 200 when the event store answers (`up`, or `degraded` while the read

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { UnauthenticatedError } from '../auth/auth-errors.js';
 import { ANONYMOUS, type Principal } from '../auth/principal.js';
 import type { RequestAuthenticator } from '../auth/request-authenticator.js';
-import { RateLimitedError } from '../graphql/common/http-refusals.js';
+import { RateLimitedError } from '../graphql/errors/http-refusals.js';
 import { rateLimitKey, rateLimitOptions } from './rate-limit.js';
 
 /** Authenticates `Bearer good-<id>` as the token <id>, refuses any other credentials. */

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { accessOfRequest } from '../auth/request-access.js';
 import type { RequestAuthenticator } from '../auth/request-authenticator.js';
 import type { AppConfig } from '@tracker/config';
-import { RateLimitedError } from '../graphql/common/http-refusals.js';
+import { RateLimitedError } from '../graphql/errors/http-refusals.js';
 
 /** Routes never counted: probes must keep answering whoever is over the limit. */
 const UNLIMITED_PATHS: ReadonlySet<string> = new Set(['/health']);

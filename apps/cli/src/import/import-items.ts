@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import {
   createInputValidationPipe,
   type FieldProblem,
-} from '../../../api/src/graphql/common/input-validation.pipe.js';
+} from '../../../api/src/graphql/validation/input-validation.pipe.js';
 import { MUTATION_INPUTS } from './mutation-inputs.js';
 
 export type DomainCommandInput = ExecuteRecordCommand['command'];

@@ -1,6 +1,6 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { OptionalCountryCodes } from '../common/country-codes-filter.decorator.js';
+import { OptionalCountryCodes } from '../validation/country-codes-filter.decorator.js';
 import { Connection } from './connection.types.js';
 import { DetentionRecord } from './record.types.js';
 

@@ -27,7 +27,7 @@ import {
   ShutdownAction,
   ShutdownCategory,
   ShutdownTarget,
-} from '../common/domain-enums.js';
+} from '../enums/domain-enums.js';
 import { CountryRef, Occurred, PartialDate, RecordCountry, Source } from './record-parts.types.js';
 
 /*

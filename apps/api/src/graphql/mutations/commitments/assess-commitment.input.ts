@@ -2,7 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus as Status } from '@tracker/domain';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { ImplementationStatus } from '../../common/domain-enums.js';
+import { ImplementationStatus } from '../../enums/domain-enums.js';
 import { CountryCode, Label, Sources, Text } from '../shared/field-rules.decorators.js';
 import { DAY_PATTERN } from '../shared/input-limits.js';
 import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { EVIDENCE_RELATIONS, type EvidenceRelation as Relation } from '@tracker/domain';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { EvidenceRelation } from '../../common/domain-enums.js';
+import { EvidenceRelation } from '../../enums/domain-enums.js';
 import { CountryCode, OptionalSources, OptionalText } from '../shared/field-rules.decorators.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';

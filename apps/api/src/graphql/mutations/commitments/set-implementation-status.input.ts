@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus as Status } from '@tracker/domain';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { ImplementationStatus } from '../../common/domain-enums.js';
+import { ImplementationStatus } from '../../enums/domain-enums.js';
 import { CountryCode, Sources, Text } from '../shared/field-rules.decorators.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';

@@ -15,7 +15,7 @@ import {
   ShutdownAction,
   ShutdownCategory,
   ShutdownTarget,
-} from '../../common/domain-enums.js';
+} from '../../enums/domain-enums.js';
 import { NationalityInput } from '../arrests/nationality.input.js';
 import { DetainedPersonInput } from '../detentions/detained-person.input.js';
 import { SentenceInput } from '../detentions/sentence.input.js';

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { DETENTION_NOTE_CATEGORIES, type DetentionNoteCategory as Category } from '@tracker/domain';
 import { IsIn } from 'class-validator';
-import { DetentionNoteCategory } from '../../common/domain-enums.js';
+import { DetentionNoteCategory } from '../../enums/domain-enums.js';
 import { Text } from '../shared/field-rules.decorators.js';
 import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
 import { DetentionStepInput } from './detention-step.input.js';

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { PERSON_ROLES, type DetainedPerson } from '@tracker/domain';
 import { IsIn, IsOptional } from 'class-validator';
-import { PersonRole } from '../../common/domain-enums.js';
+import { PersonRole } from '../../enums/domain-enums.js';
 import { CountryCode, Label } from '../shared/field-rules.decorators.js';
 import { present } from '../shared/record-command.js';
 

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { FIGURE_PROVENANCES, FIGURE_QUALIFIERS, type FigureFields } from '@tracker/domain';
 import { IsIn, IsNumber, IsOptional, IsUUID } from 'class-validator';
-import { FigureProvenance, FigureQualifier } from '../../common/domain-enums.js';
+import { FigureProvenance, FigureQualifier } from '../../enums/domain-enums.js';
 import { Label, Nested } from '../shared/field-rules.decorators.js';
 import { OccurredInput } from '../shared/occurred.input.js';
 import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { COUNTRY_ROLES, type CountryInvolvement } from '@tracker/domain';
 import { IsIn } from 'class-validator';
-import { CountryRole } from '../../common/domain-enums.js';
+import { CountryRole } from '../../enums/domain-enums.js';
 import { CountryCode } from './field-rules.decorators.js';
 
 @InputType({ description: 'One country in one role; a country may appear once per role.' })

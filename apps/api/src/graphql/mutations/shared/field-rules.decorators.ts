@@ -10,7 +10,7 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
-import { IsCountryCode } from '../../common/is-country-code.validator.js';
+import { IsCountryCode } from '../../validation/is-country-code.validator.js';
 import { INPUT_LIMITS } from './input-limits.js';
 import { IsPlainText } from './plain-text.validator.js';
 import { SourceInput } from './source.input.js';

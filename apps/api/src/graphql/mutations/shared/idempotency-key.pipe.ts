@@ -1,5 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { badUserInput } from '../../common/input-validation.pipe.js';
+import { badUserInput } from '../../validation/input-validation.pipe.js';
 import { INPUT_LIMITS } from './input-limits.js';
 
 /**

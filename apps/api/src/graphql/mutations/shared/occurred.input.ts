@@ -2,8 +2,8 @@ import { Field, InputType } from '@nestjs/graphql';
 import { DATE_PRECISIONS, type Occurred, type PartialDate } from '@tracker/domain';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
-import { DatePrecision } from '../../common/domain-enums.js';
-import { RefuseIf } from '../../common/refuse-if.validator.js';
+import { DatePrecision } from '../../enums/domain-enums.js';
+import { RefuseIf } from '../../validation/refuse-if.validator.js';
 import { PARTIAL_DATE_PATTERN } from './input-limits.js';
 import { PartialDateInput } from './partial-date.input.js';
 

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { DATE_PRECISIONS, type PartialDate } from '@tracker/domain';
 import { IsIn, Matches, MaxLength } from 'class-validator';
-import { DatePrecision } from '../../common/domain-enums.js';
+import { DatePrecision } from '../../enums/domain-enums.js';
 import { PARTIAL_DATE_PATTERN } from './input-limits.js';
 
 @InputType({

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { CONFIDENCE_LEVELS, type RecordBase } from '@tracker/domain';
 import { IsIn } from 'class-validator';
-import { Confidence } from '../../common/domain-enums.js';
+import { Confidence } from '../../enums/domain-enums.js';
 import { CountryInvolvementInput } from './country-involvement.input.js';
 import { Nested, NestedList, Sources } from './field-rules.decorators.js';
 import { INPUT_LIMITS } from './input-limits.js';

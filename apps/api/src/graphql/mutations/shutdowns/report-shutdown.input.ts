@@ -7,7 +7,7 @@ import {
 } from '@tracker/domain';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, Max } from 'class-validator';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
-import { ShutdownAction, ShutdownCategory, ShutdownTarget } from '../../common/domain-enums.js';
+import { ShutdownAction, ShutdownCategory, ShutdownTarget } from '../../enums/domain-enums.js';
 import { Label } from '../shared/field-rules.decorators.js';
 import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';

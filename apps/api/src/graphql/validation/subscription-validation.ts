@@ -8,12 +8,12 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { createRequire } from 'node:module';
-import { aliasLimitRule } from './alias-limit.js';
-import { checkDocumentNesting, DocumentTooDeepError } from './document-nesting.js';
-import { documentTooLargeError, parserTokenLimit } from './document-size.js';
-import { GRAPHQL_LIMITS } from './graphql-limits.js';
-import { subscriptionClientError } from './subscription-errors.js';
-import { isValidationAborted, VALIDATION_ABORTED_MESSAGE } from './query-complexity.js';
+import { aliasLimitRule } from '../protocol/alias-limit.js';
+import { checkDocumentNesting, DocumentTooDeepError } from '../protocol/document-nesting.js';
+import { documentTooLargeError, parserTokenLimit } from '../protocol/document-size.js';
+import { GRAPHQL_LIMITS } from '../protocol/graphql-limits.js';
+import { subscriptionClientError } from '../errors/subscription-errors.js';
+import { isValidationAborted, VALIDATION_ABORTED_MESSAGE } from '../protocol/query-complexity.js';
 
 // The depth Mercurius measures on HTTP, measured the same way here (it has no public export).
 const mercuriusQueryDepth = createRequire(import.meta.url)('mercurius/lib/queryDepth.js') as (

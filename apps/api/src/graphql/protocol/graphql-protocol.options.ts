@@ -3,12 +3,12 @@ import type { FastifyRequest } from 'fastify';
 import type { GraphqlAccess } from '../../auth/graphql-access.js';
 import { aliasLimitRule } from './alias-limit.js';
 import { documentNestingHook } from './document-nesting.js';
-import { formatGraphQLErrors } from './error-formatter.js';
+import { formatGraphQLErrors } from '../errors/error-formatter.js';
 import { graphqlHttpRouteOptions } from './graphql-http.route-options.js';
 import { GRAPHQL_LIMITS } from './graphql-limits.js';
 import { complexityLimitHook } from './query-complexity.js';
 import { limitSubscriptionsPerConnection, subscriptionSlotsOf } from './subscription-slots.js';
-import { checkSubscriptionSource, validateSubscription } from './subscription-validation.js';
+import { checkSubscriptionSource, validateSubscription } from '../validation/subscription-validation.js';
 
 /**
  * The protocol half of the GraphQL module's options: access control, error mapping, limits,

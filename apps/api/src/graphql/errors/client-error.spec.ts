@@ -1,8 +1,8 @@
 import { buildSchema, GraphQLError, parse, validate } from 'graphql';
 import { toClientError } from './client-error.js';
-import { tooManyAliasesError } from './alias-limit.js';
+import { tooManyAliasesError } from '../protocol/alias-limit.js';
 import { BatchingNotAllowedError, RateLimitedError } from './http-refusals.js';
-import { QueryTooComplexError } from './query-complexity.js';
+import { QueryTooComplexError } from '../protocol/query-complexity.js';
 
 /** What Fastify throws for a body over its bodyLimit. */
 function bodyTooLarge(): Error {

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { BatchingNotAllowedError, UnsupportedMediaTypeError } from './http-refusals.js';
+import { BatchingNotAllowedError, UnsupportedMediaTypeError } from '../errors/http-refusals.js';
 import {
   APPLICATION_JSON,
   GRAPHQL_RESPONSE_JSON,

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { toClientError, unwrapErrors, type ClientError } from './client-error.js';
-import { GRAPHQL_RESPONSE_JSON, negotiateMediaType } from './response-media-type.js';
+import { GRAPHQL_RESPONSE_JSON, negotiateMediaType } from '../protocol/response-media-type.js';
 
 interface FormatterContext {
   reply?: {

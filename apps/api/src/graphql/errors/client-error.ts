@@ -6,12 +6,16 @@ import { InvalidQueryArgumentError, ReadModelNotFoundError } from '@tracker/read
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type SourceLocation } from 'graphql';
 import { ForbiddenError, UnauthenticatedError } from '../../auth/auth-errors.js';
-import { DocumentTooDeepError } from './document-nesting.js';
-import { documentTooLargeError, parserTokenLimit } from './document-size.js';
+import { DocumentTooDeepError } from '../protocol/document-nesting.js';
+import { documentTooLargeError, parserTokenLimit } from '../protocol/document-size.js';
 import type { ApiErrorCode } from './error-codes.js';
 import { BatchingNotAllowedError, RateLimitedError, UnsupportedMediaTypeError } from './http-refusals.js';
-import type { FieldProblem } from './input-validation.pipe.js';
-import { isValidationAborted, QueryTooComplexError, VALIDATION_ABORTED_MESSAGE } from './query-complexity.js';
+import type { FieldProblem } from '../validation/input-validation.pipe.js';
+import {
+  isValidationAborted,
+  QueryTooComplexError,
+  VALIDATION_ABORTED_MESSAGE,
+} from '../protocol/query-complexity.js';
 
 /**
  * How an error stands towards the HTTP exchange, which decides the status code:
