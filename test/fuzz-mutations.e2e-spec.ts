@@ -31,18 +31,16 @@ import { storeHead, tryMutate, type MutationPayload } from './support/mutations.
  * every string is recorded and read back exactly as sent. Then raw garbage at the transport, and the
  * server must still be up with nothing unexpected in its log.
  *
- * FUZZ_RUNS sets the runs per property (default below, sized for CI on 2 slow cores); a failure prints
- * fast-check's seed and path, which FUZZ_SEED and FUZZ_PATH replay; FUZZ_SUMMARY=1 prints how many
+ * FUZZ_RUNS sets the runs per property (default below, sized for CI on 2 slow cores); every run prints its
+ * seed, and a failure fast-check's seed and path, which FUZZ_SEED and FUZZ_PATH replay; FUZZ_SUMMARY=1 prints how many
  * runs each mutation accepted and refused, and with which codes.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
-const REPLAY =
-  process.env.FUZZ_SEED === undefined
-    ? {}
-    : {
-        seed: Number(process.env.FUZZ_SEED),
-        ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}),
-      };
+/** Every run's seed is chosen here and printed, so any run, not only a failing one, can be replayed. */
+const SEED =
+  process.env.FUZZ_SEED === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED);
+process.stderr.write(`fuzz-mutations: FUZZ_SEED=${SEED} replays this run\n`);
+const REPLAY = { seed: SEED, ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) };
 const PROPERTY_TIMEOUT = 10 * 60_000;
 
 /** What a refused mutation may answer with: input errors and the domain's own codes, nothing else. */

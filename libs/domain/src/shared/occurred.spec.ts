@@ -61,7 +61,7 @@ describe('occurred', () => {
     );
     expect(
       parseOccurred({ type: 'DATE', date: '2025', precision: 'YEAR' }, 'occurred', '2025-06-30'),
-    ).toBeDefined();
+    ).toEqual({ type: 'DATE', date: '2025', precision: 'YEAR' });
   });
 
   it('checks days and counts between them', () => {

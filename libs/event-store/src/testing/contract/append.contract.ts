@@ -119,7 +119,9 @@ export function describeAppendContract(context: ContractContext): void {
       const before = Math.floor(Date.now() / 1000) * 1000;
       await context.store.append(stream, someEvents(2));
       const after = Date.now();
-      for (const event of await context.store.readStream(stream)) {
+      const read = await context.store.readStream(stream);
+      expect(read).toHaveLength(2);
+      for (const event of read) {
         expect(event.recordedAt).toBeInstanceOf(Date);
         expect(event.recordedAt.getTime()).toBeGreaterThanOrEqual(before);
         expect(event.recordedAt.getTime()).toBeLessThanOrEqual(after);
