@@ -116,6 +116,33 @@ describe('SqliteEventStore', () => {
     expect(await store.readStream(stream)).toEqual([]);
   });
 
+  it('writes none of an append whose second event fails to insert: no events, no leaf, the head unmoved', async () => {
+    const path = aFile();
+    const store = open({ path });
+    await store.append('before', [{ id: randomUUID(), type: 'Noted', data: {} }]);
+    const head = await store.headPosition();
+    // A fault on the second insert of one append only: the first has already gone in when it strikes.
+    const saboteur = new DatabaseSync(path);
+    saboteur.exec(`CREATE TRIGGER second_insert_fails BEFORE INSERT ON events
+      WHEN NEW.stream = 'atomic' AND NEW.revision = 1 BEGIN SELECT RAISE(ABORT, 'injected fault'); END`);
+    saboteur.close();
+    const events = [0, 1, 2].map((n) => ({ id: randomUUID(), type: 'Noted', data: { n } }));
+    await expect(store.append('atomic', events)).rejects.toThrow(/injected fault/);
+    expect(await store.readStream('atomic')).toEqual([]);
+    expect(await store.headPosition()).toBe(head);
+    expect(store.log!.size()).toBe(1);
+    // The store goes on: the same append lands whole once the fault is gone.
+    const fixer = new DatabaseSync(path);
+    fixer.exec('DROP TRIGGER second_insert_fails');
+    fixer.close();
+    await store.append('atomic', events);
+    expect((await store.readStream('atomic')).map((event) => event.data)).toEqual([
+      { n: 0 },
+      { n: 1 },
+      { n: 2 },
+    ]);
+  });
+
   it('puts the file in WAL mode and its connection at synchronous=FULL by default', async () => {
     const path = aFile();
     const store = open({ path });

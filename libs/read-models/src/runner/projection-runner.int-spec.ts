@@ -205,6 +205,35 @@ describe('ProjectionRunner', () => {
     readDb.close();
   });
 
+  it('saves the checkpoint in the batch transaction: when saving it fails, the rows roll back with it', async () => {
+    const readDb = openReadDb();
+    const errors: string[] = [];
+    const runner = tallyRunner(readDb, {
+      logger: { ...silent, error: (message: string) => errors.push(message) },
+      initialBackoffMs: 5,
+      maxBackoffMs: 20,
+    });
+    // A fault on the checkpoint's write alone: everything before it in the batch has been applied.
+    readDb.db.exec(`CREATE TRIGGER checkpoint_fails BEFORE INSERT ON projection_checkpoint
+      BEGIN SELECT RAISE(ABORT, 'checkpoint write failed'); END`);
+    const appended = await appendTallies(store, 'a', 3);
+    runner.start();
+    while (errors.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // The batch's rows went with the checkpoint: nothing is left that a restart would apply again.
+    expect(tallies(readDb)).toEqual({});
+    readDb.db.exec('DROP TRIGGER checkpoint_fails');
+    await runner.waitForPosition(appended.position);
+    await runner.stop();
+    // Each event applied exactly once, across the failure and a restart from the checkpoint.
+    expect(tallies(readDb)).toEqual({ a: 3 });
+    const restarted = tallyRunner(readDb);
+    restarted.start();
+    await restarted.waitForPosition(appended.position);
+    await restarted.stop();
+    expect(tallies(readDb)).toEqual({ a: 3 });
+    readDb.close();
+  });
+
   it('rolls back a failing batch, reports it, and recovers from the checkpoint once the fault is gone', async () => {
     const readDb = openReadDb();
     const projection = new TallyProjection();
