@@ -561,6 +561,19 @@ describe('COMMITMENT: overdue, derived', () => {
     ]);
   });
 
+  it('is overdue past its deadline for a signatory that WITHDRAWN: only COMPLETE ends it', () => {
+    const withdrawn = [made, statusSet('KH', 'WITHDRAWN', 'NO_EVIDENCE', { cause: 'EDITORIAL' })].reduce(
+      commitmentDecider.evolve,
+      commitmentDecider.initialState(),
+    );
+    expect(isOverdue(withdrawn, '2025-12-31', 'KH')).toBe(false);
+    expect(isOverdue(withdrawn, '2026-01-01', 'KH')).toBe(true);
+    expect(signatoryViews(live(withdrawn), '2026-01-01').find((v) => v.country === 'KH')).toMatchObject({
+      implementation: 'WITHDRAWN',
+      overdue: true,
+    });
+  });
+
   it('is never overdue without a deadline, or once retracted', () => {
     const noDeadline = commitmentDecider.evolve(
       commitmentDecider.initialState(),

@@ -96,4 +96,16 @@ describe('CommitmentsReader', () => {
     expect(commitments.evidence(view, 'CONTRADICTS').map((e) => e.record?.id)).toEqual([t.ID.detention]);
     expect(evidence[1]!.link.countries).toEqual(['KH']);
   });
+
+  it('counts a signatory that WITHDRAWN as overdue past the deadline, in SQL as in the domain', async () => {
+    await harness.run(t.setStatus('WITHDRAWN', ['KH']));
+    clock = new Date('2025-07-15T12:00:00Z');
+    const view = records.get(t.ID.commitment, records.at()) as RecordView<'COMMITMENT'>;
+    expect(
+      (view.state as CommitmentState & { implementation: Record<string, string> }).implementation.KH,
+    ).toBe('WITHDRAWN');
+    expect(isOverdue(view.state as CommitmentState, '2025-07-15', 'KH')).toBe(true);
+    expect(ids({ overdue: true, country: 'KH' })).toEqual([t.ID.commitment]);
+    expect(ids({ country: 'KH', implementation: 'WITHDRAWN', overdue: true })).toEqual([t.ID.commitment]);
+  });
 });
