@@ -46,10 +46,36 @@ describe('decodeRecordEvent: stored events to domain events, in one place', () =
     ).toEqual({ a: 1 });
   });
 
-  it('refuses an event written by a newer release', () => {
-    expect(() =>
-      decodeRecordEvent({ type: 'FigureReported', data: {}, metadata: { schemaVersion: 9 } }),
-    ).toThrow(NewerSchemaVersionError);
+  it('reads a missing or malformed version as the first, and runs no step from the current version on', () => {
+    const upcasters = {
+      FigureReported: {
+        1: (data: Readonly<Record<string, unknown>>) => ({ ...data, upcast: true }),
+        2: () => {
+          throw new Error('no step from the current version');
+        },
+      },
+    };
+    const decode = (metadata: unknown) =>
+      decodeRecordEvent({ type: 'FigureReported', data: {}, metadata } as never, {
+        upcasters,
+        currentVersion: 2,
+      }).data;
+    expect(decode(undefined)).toEqual({ upcast: true });
+    expect(decode({ schemaVersion: '2' })).toEqual({ upcast: true });
+    expect(decode({ schemaVersion: 1.5 })).toEqual({ upcast: true });
+    expect(decode({ schemaVersion: 2 })).toEqual({});
+  });
+
+  it('refuses an event written by a newer release, naming it', () => {
+    const decode = () =>
+      decodeRecordEvent({ type: 'FigureReported', data: {}, metadata: { schemaVersion: 9 } });
+    expect(decode).toThrow(NewerSchemaVersionError);
+    expect(decode).toThrow(
+      'FigureReported has schema version 9, newer than this release reads (1): upgrade first',
+    );
+    expect(decode).toThrow(
+      expect.objectContaining({ name: 'NewerSchemaVersionError', version: 9, current: 1 }),
+    );
   });
 
   it('has no upcasters yet: every stored event has today’s shape', () => {
