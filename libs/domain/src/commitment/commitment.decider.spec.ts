@@ -308,6 +308,28 @@ describe('COMMITMENT: assessments', () => {
     ]);
   });
 
+  it('keep apart an assessor’s view of one signatory and of the whole commitment; the later-recorded wins a tie', () => {
+    const whole = assessed({ assessmentId: IDS.assessment1, rating: 'LIMITED' }).data;
+    const ofKh = assessed({ assessmentId: IDS.assessment2, country: 'KH', rating: 'NOT_STARTED' }).data;
+    const sameDayLater = assessed({ assessmentId: IDS.assessment3, rating: 'SUBSTANTIAL' }).data;
+    expect(latestAssessments([whole, ofKh] as never).map((a) => a.rating)).toEqual([
+      'LIMITED',
+      'NOT_STARTED',
+    ]);
+    expect(latestAssessments([whole, sameDayLater] as never).map((a) => a.rating)).toEqual(['SUBSTANTIAL']);
+    // Each signatory's row shows the assessments of it and of the whole commitment, not of the others.
+    const state = [
+      made,
+      assessed({ country: 'KH', rating: 'NOT_STARTED' }),
+      assessed({ assessmentId: IDS.assessment2, assessor: 'UN' }),
+    ].reduce(commitmentDecider.evolve, commitmentDecider.initialState());
+    const rows = signatoryViews(live(state), '2025-06-01');
+    expect(rows.map((row) => [row.country, row.assessments.map((a) => a.assessor)])).toEqual([
+      ['KH', ['Human Rights Watch', 'UN']],
+      ['CN', ['UN']],
+    ]);
+  });
+
   it('count by date assessed, not by date recorded', () => {
     const older = assessed({ assessmentId: IDS.assessment2, rating: 'COMPLETE', assessedOn: '2025-02-01' });
     expect(latestAssessments([assessed().data, older.data] as never).map((a) => a.rating)).toEqual([
@@ -572,6 +594,10 @@ describe('COMMITMENT: overdue, derived', () => {
       implementation: 'WITHDRAWN',
       overdue: true,
     });
+  });
+
+  it('is never overdue for a country that is not a signatory', () => {
+    expect(isOverdue(state, '2026-01-01', 'TH')).toBe(false);
   });
 
   it('is never overdue without a deadline, or once retracted', () => {
