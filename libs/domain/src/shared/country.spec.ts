@@ -66,3 +66,46 @@ describe('country codes', () => {
     );
   });
 });
+
+describe('countries, stated whole (from the survivors of the mutation run)', () => {
+  it('name each country of the region in its own languages', () => {
+    const local = (code: string) =>
+      countryInfo(code).localNames.map(({ locale, name }) => `${locale}:${name}`);
+    expect(local('BN')).toEqual(['ms:Brunei']);
+    expect(local('CN')).toEqual(['zh:中国']);
+    expect(local('HK')).toEqual(['zh:香港']);
+    expect(local('ID')).toEqual(['id:Indonesia']);
+    expect(local('IN')).toEqual(['hi:भारत']);
+    expect(local('JP')).toEqual(['ja:日本']);
+    expect(local('KR')).toEqual(['ko:대한민국']);
+    expect(local('MO')).toEqual(['zh:澳门', 'pt:Macau']);
+    expect(local('MY')).toEqual(['ms:Malaysia']);
+    expect(local('PH')).toEqual(['fil:Pilipinas']);
+    expect(local('SG')).toEqual(['zh:新加坡', 'ms:Singapura', 'ta:சிங்கப்பூர்']);
+    expect(local('TL')).toEqual(['pt:Timor-Leste']);
+    expect(countryInfo('TW').localNames.map(({ locale }) => locale)).toEqual(['zh']);
+    expect(local('VN')).toEqual(['vi:Việt Nam']);
+  });
+
+  it('check codes exactly: isCountryCode normalises nothing, parseCountryCode says what it refused', () => {
+    expect(isCountryCode('kh')).toBe(false);
+    expect(isCountryCode('XX')).toBe(false);
+    expect(isCountryCode(42)).toBe(false);
+    expect(() => parseCountryCode('KH1', 'c')).toThrow('c: "KH1" is not an ISO 3166-1 alpha-2 code');
+    expect(() => parseCountryCode('1KH', 'c')).toThrow(InvalidCountryError);
+    expect(() => parseCountryCode(42)).toThrow('country: 42 is not an ISO 3166-1 alpha-2 code');
+  });
+
+  it('refuse a list that is not one, and too few countries, saying how many are needed', () => {
+    expect(() => parseCountries('KH')).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION_FAILED',
+        field: 'countries',
+        message: 'countries must be a list',
+      }),
+    );
+    expect(() => parseCountries([{ code: 'KH', role: 'HOST' }], 'signatories', 2)).toThrow(
+      'signatories needs at least 2 country',
+    );
+  });
+});
