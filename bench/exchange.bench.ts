@@ -5,6 +5,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Comparison } from './support/measure.js';
+import { FIGURE_INPUT } from './support/figure-mutation.js';
 import { startTracker } from './support/server-process.js';
 import { benchFile, SCALE_FOLDER } from './support/temp-dir.js';
 import { scaleDataset } from './scale/scale-dataset.js';
@@ -77,17 +78,8 @@ async function exportMemory(): Promise<Comparison> {
 }
 
 async function importRate(): Promise<Comparison> {
-  const figure = (index: number) => ({
-    countries: [{ code: 'KH', role: 'SCOPE' }],
-    occurred: { date: '2025-02-06', precision: 'DAY' },
-    sources: [{ url: 'https://example.org/sources/bench', quote: `Figure ${index} as reported.` }],
-    confidence: 'REPORTED',
-    indicator: 'websites shut down',
-    value: 1000 + index,
-    unit: 'websites',
-    claimant: 'Ministry of Posts and Telecommunications',
-    provenance: 'OFFICIAL',
-  });
+  // The write-path benchmarks' figure, a distinct value per line (identical inputs would all be recorded too).
+  const figure = (index: number) => ({ ...FIGURE_INPUT, value: 1000 + index });
   const file = benchFile('figures.ndjson');
   writeFileSync(
     file,

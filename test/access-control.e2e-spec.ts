@@ -252,6 +252,29 @@ describe('access control with TRACKER_PUBLIC_READ=false', () => {
     }
   });
 
+  it('refuses anonymous exports and the NDJSON feed as GraphQL does, and serves them to any token', async () => {
+    for (const path of ['/exports/records.csv', '/exports/records.ndjson', '/changes.ndjson']) {
+      const anonymous = await fetch(`${server.url}${path}`);
+      expect({ path, status: anonymous.status }).toEqual({ path, status: 401 });
+      expect(await anonymous.json()).toEqual({
+        errors: [
+          {
+            message: expect.stringMatching(/^Reading needs a bearer token on this server/),
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ],
+      });
+      const badToken = await fetch(`${server.url}${path}`, {
+        headers: { authorization: 'Bearer trk_not-a-token' },
+      });
+      expect({ path, status: badToken.status }).toEqual({ path, status: 401 });
+      const reader = await fetch(`${server.url}${path}`, {
+        headers: { authorization: `Bearer ${server.tokens.reader}` },
+      });
+      expect({ path, status: reader.status }).toEqual({ path, status: 200 });
+    }
+  });
+
   it('tells a caller who may not read nothing of the schema: no suggestions for a mistyped field', async () => {
     const anonymous = await gql(server.url, `{ recrds { id } }`);
     expect(errorCodes(anonymous)).toEqual(['GRAPHQL_VALIDATION_FAILED']);

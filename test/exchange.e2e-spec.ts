@@ -91,7 +91,7 @@ describe('data in and out: exports, imports, the changes feed', () => {
       });
     });
 
-    it('refuses a bad filter with a code naming it, and needs a token where reading does', async () => {
+    it('refuses a bad filter with a code naming it (tokens: access-control.e2e-spec.ts)', async () => {
       const bad = await fetch(`${server.url}/exports/records.csv?kind=NOPE`);
       expect(bad.status).toBe(400);
       expect(await bad.json()).toMatchObject({
@@ -310,6 +310,23 @@ describe('data in and out: exports, imports, the changes feed', () => {
       const again = cli(target, 'import', file, '--actor', 'Licadho import');
       expect(again.out).toMatch(/, 0 commands recorded, 2 already recorded before, 4 lines refused/);
       expect(recordsOf(target)).toHaveLength(2);
+    });
+
+    it('refuses a file that is not there, a format or kind it does not read, a malformed day, writing nothing', () => {
+      const target = newDataDir();
+      const missing = cli(target, 'import', join(target, 'nowhere.ndjson'));
+      expect(missing.code).toBe(2);
+      expect(missing.err).toContain('no file');
+      const format = cli(target, 'import', 'data/examples/figures.csv', '--format', 'xlsx');
+      expect(format.code).toBe(2);
+      expect(format.err).toContain('--format is csv or ndjson');
+      expect(cli(target, 'export', 'records', '--kind', 'NOPE').err).toContain(
+        '--kind: NOPE is not a record kind',
+      );
+      expect(existsSync(join(target, 'events.sqlite'))).toBe(false);
+      const day = cli(target, 'export', 'records', '--from', '2025-13-01');
+      expect(day.code).toBe(2);
+      expect(day.err).toContain('--from: from must be a day written YYYY-MM-DD');
     });
 
     it("imports README's example files cleanly into an empty store, and again records nothing twice", () => {

@@ -149,6 +149,18 @@ describe('the transparency log: checkpoints, proofs, and evidence anyone can ver
     expect(refused.code).toBe(1);
     expect(refused.out).toContain(`FAIL event ${altered.events[0].event.id}`);
 
+    // A key that is not one, or evidence that is not there: a usage error (2), not a verdict.
+    expect(standaloneVerifier(recordEvidence.bundle, 'not-a-key')).toMatchObject({ code: 2 });
+    const nothing = spawnSync(
+      process.execPath,
+      ['dist/verify-evidence.mjs', 'no-such.json', '--key', log.verifierKey],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(nothing.status).toBe(2);
+    expect(nothing.stderr).toContain('cannot read the input');
+
     // A checkpoint signed by another key is not evidence, whatever it says.
     const otherPem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' });
     const otherKey = LogSigner.fromPem(log.origin, otherPem.toString()).verifierKey;

@@ -5,6 +5,7 @@ import { connectionAuthorization } from './connection-credentials.js';
 import { authorizeDocument, type AccessPolicy } from './operation-access.js';
 import { accessOfRequest, resolveAccess, type AccessContext } from './request-access.js';
 import type { RequestAuthenticator } from './request-authenticator.js';
+import { readRefusal } from './read-policy.js';
 
 /** The Mercurius options and hooks that put access control on every GraphQL operation. */
 export interface GraphqlAccess {
@@ -48,7 +49,7 @@ export function graphqlAccess(authenticator: RequestAuthenticator, policy: Acces
     mayRead(context) {
       const access = (context as AccessContext | undefined)?.access;
       if (access === undefined || 'refused' in access) return false;
-      return access.principal.kind !== 'anonymous' || policy.publicRead;
+      return readRefusal(access.principal, policy.publicRead) === undefined;
     },
     async authorizeSubscription(_schema, document, context) {
       const connection = context as ConnectionContext;

@@ -6,9 +6,9 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { RecordCommandType } from '@tracker/domain';
-import { UnauthenticatedError } from './auth-errors.js';
 import { authorizeCommand, COMMAND_ROLES } from './command-roles.js';
 import { principalOf } from './request-access.js';
+import { readRefusal } from './read-policy.js';
 
 /** How the server treats callers without a token. */
 export interface AccessPolicy {
@@ -36,11 +36,8 @@ export function authorizeDocument(document: DocumentNode, context: unknown, poli
   );
   for (const operation of operations) {
     if (operation.operation !== 'mutation') {
-      if (principal.kind === 'anonymous' && !policy.publicRead) {
-        throw new UnauthenticatedError(
-          'Reading needs a bearer token on this server (TRACKER_PUBLIC_READ=false): send "Authorization: Bearer <token>"',
-        );
-      }
+      const refusal = readRefusal(principal, policy.publicRead);
+      if (refusal) throw refusal;
       continue;
     }
     for (const name of rootFieldNames(document, operation.selectionSet)) {

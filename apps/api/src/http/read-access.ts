@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { accessOfRequest } from '../auth/request-access.js';
+import { readRefusal } from '../auth/read-policy.js';
 import type { RequestAuthenticator } from '../auth/request-authenticator.js';
 
 /**
@@ -24,8 +25,9 @@ export async function mayRead(
     );
     return false;
   }
-  if (access.principal.kind === 'anonymous' && !publicRead) {
-    refuse(reply, 401, 'UNAUTHENTICATED', 'Reading needs a token on this server (TRACKER_PUBLIC_READ=false)');
+  const refusal = readRefusal(access.principal, publicRead);
+  if (refusal) {
+    refuse(reply, 401, refusal.code, refusal.message);
     return false;
   }
   return true;

@@ -1,11 +1,12 @@
 import { transparencyLogPath } from '@tracker/config';
-import { openEventStore, SqliteEventStore, type EventStore, type Position } from '@tracker/event-store';
+import { allEvents, openEventStore, SqliteEventStore, type EventStore } from '@tracker/event-store';
 import { parseKindList, recordExportStream, splitList } from '@tracker/exchange';
 import { LogSigner, MerkleLog } from '@tracker/integrity';
 import {
   lockReadDb,
   openReadModel,
   readModelProjections,
+  InvalidQueryArgumentError,
   ReadDbInUseError,
   RecordsReader,
   type ReadDatabase,
@@ -50,24 +51,35 @@ export async function runExportCommand(
       out: { type: 'string' },
     },
   });
-  const out = values.out === undefined ? stdout : createWriteStream(values.out);
+  // Every option checked before anything is opened or written: a mistyped one leaves no file behind.
+  const target = () => (values.out === undefined ? stdout : createWriteStream(values.out));
   if (what === 'records') {
     const format = values.format ?? 'csv';
     if (format !== 'csv' && format !== 'ndjson') throw new UsageError('--format is csv or ndjson');
+    const filter = {
+      ...(values.country ? { countries: splitList(values.country) } : {}),
+      ...(values.kind
+        ? { kinds: parseKindList(values.kind, (message) => new UsageError(`--kind: ${message}`)) }
+        : {}),
+      ...(values.from ? { from: values.from } : {}),
+      ...(values.to ? { to: values.to } : {}),
+    };
     await withCurrentReadModel(config, say, async (readDb) => {
-      const stream = recordExportStream(new RecordsReader(readDb), {
-        format,
-        filter: {
-          ...(values.country ? { countries: splitList(values.country) } : {}),
-          ...(values.kind
-            ? { kinds: parseKindList(values.kind, (message) => new UsageError(`--kind: ${message}`)) }
-            : {}),
-          ...(values.from ? { from: values.from } : {}),
-          ...(values.to ? { to: values.to } : {}),
-        },
-        ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
-        bom: values.bom === true,
-      });
+      let stream;
+      try {
+        stream = recordExportStream(new RecordsReader(readDb), {
+          format,
+          filter,
+          ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
+          bom: values.bom === true,
+        });
+      } catch (error) {
+        // The read model's refusal of a filter (a malformed day, too many countries), said as the option.
+        if (error instanceof InvalidQueryArgumentError)
+          throw new UsageError(`--${optionOf(error.argument)}: ${error.message}`);
+        throw error;
+      }
+      const out = target();
       await pipeline(stream, out, { end: out !== stdout });
     });
     return 0;
@@ -75,6 +87,7 @@ export async function runExportCommand(
   if (what === 'events') {
     if (values.format !== undefined && values.format !== 'ndjson')
       throw new UsageError('events are exported as ndjson');
+    const out = target();
     const count = await exportEvents(config, out, say);
     say(`Exported ${count} events, ending with the signed checkpoint of the log at ${count}.`);
     return 0;
@@ -154,25 +167,24 @@ async function* eventLines(
   count: number,
   checkpoint: string | undefined,
 ): AsyncGenerator<string> {
-  let after: Position | undefined;
-  let left = count;
-  while (left > 0) {
-    const page = await store.readAll({ maxCount: Math.min(1_000, left), ...(after ? { after } : {}) });
-    if (page.length === 0) break;
-    for (const event of page) {
-      yield `${JSON.stringify({
-        id: event.id,
-        stream: event.stream,
-        revision: String(event.revision),
-        position: event.position,
-        type: event.type,
-        data: event.data,
-        metadata: event.metadata,
-        recordedAt: event.recordedAt.toISOString(),
-      })}\n`;
-    }
-    left -= page.length;
-    after = page.at(-1)!.position;
+  for await (const event of allEvents(store, { limit: count })) {
+    yield `${JSON.stringify({
+      id: event.id,
+      stream: event.stream,
+      revision: String(event.revision),
+      position: event.position,
+      type: event.type,
+      data: event.data,
+      metadata: event.metadata,
+      recordedAt: event.recordedAt.toISOString(),
+    })}\n`;
   }
   if (checkpoint !== undefined) yield `${JSON.stringify({ checkpoint })}\n`;
+}
+
+/** The CLI option of a reader argument: `countries` is `--country`, `asOf` is `--as-of`. */
+function optionOf(argument: string): string {
+  return (
+    ({ countries: 'country', kinds: 'kind', asOf: 'as-of' } as Record<string, string>)[argument] ?? argument
+  );
 }

@@ -1,5 +1,5 @@
 import { transparencyLogPath } from '@tracker/config';
-import { openEventStore, type EventStore, type Position, type RecordedEvent } from '@tracker/event-store';
+import { allEvents, openEventStore } from '@tracker/event-store';
 import {
   LogSigner,
   MerkleLog,
@@ -19,9 +19,6 @@ export const VERIFY_USAGE = `tracker verify [--key <verifier key>]
                          leaf, every signed checkpoint against its signature and root; exit 1 naming the
                          first event found changed, deleted or moved (key: the log's own by default)
 tracker log-key          print the log's verifier key, for readers to check checkpoints with`;
-
-/** Events read from the store at a time. */
-const PAGE = 1_000;
 
 /** `tracker verify`: the store checked against its log, read-only, with progress on stderr. */
 export async function runVerifyCommand(
@@ -49,7 +46,7 @@ export async function runVerifyCommand(
     const log = new MerkleLog(db, { create: false });
     const started = Date.now();
     let said = started;
-    const report = await verifyLogAgainstEvents(eventsOf(store), log, verifier, ({ events, of }) => {
+    const report = await verifyLogAgainstEvents(allEvents(store), log, verifier, ({ events, of }) => {
       if (Date.now() - said < 2_000 && events < of) return;
       said = Date.now();
       const rate = Math.round(events / Math.max(0.001, (said - started) / 1000));
@@ -92,14 +89,4 @@ function ownVerifier(config: AppConfig): NoteVerifier {
   }
   const signer = LogSigner.fromPem(config.logOrigin, readFileSync(config.logSigningKeyFile, 'utf8'));
   return verifierFrom(signer.verifierKey);
-}
-
-async function* eventsOf(store: EventStore): AsyncGenerator<RecordedEvent> {
-  let after: Position | undefined;
-  for (;;) {
-    const page = await store.readAll({ maxCount: PAGE, ...(after ? { after } : {}) });
-    if (page.length === 0) return;
-    yield* page;
-    after = page.at(-1)!.position;
-  }
 }

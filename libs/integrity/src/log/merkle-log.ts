@@ -150,12 +150,6 @@ export class MerkleLog implements SubtreeHashes {
     return row && checkpointFromRow(row);
   }
 
-  /** The first checkpoint that covers `size` leaves: the earliest signed proof that they were logged. */
-  checkpointCovering(size: number): StoredCheckpoint | undefined {
-    const row = this.sql.checkpointCovering.get(size) as CheckpointRow | undefined;
-    return row && checkpointFromRow(row);
-  }
-
   /** Up to `count` checkpoints after size `after`, by size. */
   checkpoints(after: number, count: number): StoredCheckpoint[] {
     return (this.sql.checkpointsAfter.all(after, count) as unknown as CheckpointRow[]).map(checkpointFromRow);
@@ -220,9 +214,6 @@ function prepare(db: DatabaseSync) {
       'SELECT tree_size, root, time, note FROM log_checkpoints ORDER BY tree_size DESC LIMIT 1',
     ),
     checkpointAt: statement('SELECT tree_size, root, time, note FROM log_checkpoints WHERE tree_size = ?'),
-    checkpointCovering: statement(
-      'SELECT tree_size, root, time, note FROM log_checkpoints WHERE tree_size >= ? ORDER BY tree_size LIMIT 1',
-    ),
     checkpointsAfter: statement(
       'SELECT tree_size, root, time, note FROM log_checkpoints WHERE tree_size > ? ORDER BY tree_size LIMIT ?',
     ),

@@ -48,6 +48,8 @@ export async function verifyLogAgainstEvents(
   let checkpoints = 0;
   let pendingCheckpoints: StoredCheckpoint[] = [];
   let checkpointsAfter = 0;
+  /** No checkpoint is left to read: asked once per event otherwise, a query per event to the end. */
+  let checkpointsExhausted = false;
   let leaves: ReturnType<MerkleLog['leaves']> = [];
   const fail = (problem: LogProblem): LogVerification => ({
     ok: false,
@@ -56,8 +58,9 @@ export async function verifyLogAgainstEvents(
     problem,
   });
   const nextCheckpoint = (): StoredCheckpoint | undefined => {
-    if (pendingCheckpoints.length === 0) {
+    if (pendingCheckpoints.length === 0 && !checkpointsExhausted) {
       pendingCheckpoints = log.checkpoints(checkpointsAfter, CHECKPOINT_PAGE);
+      checkpointsExhausted = pendingCheckpoints.length < CHECKPOINT_PAGE;
       if (pendingCheckpoints.length > 0) checkpointsAfter = pendingCheckpoints.at(-1)!.size;
     }
     return pendingCheckpoints[0];

@@ -131,7 +131,9 @@ export class ChangesReader {
       facets.filter((facet) => facet.to_seq === null || facet.to_seq > row.seq).map((f) => f.country),
     );
     const left = new Set(facets.filter((facet) => facet.to_seq === row.seq).map((facet) => facet.country));
-    const data = JSON.parse(row.data) as {
+    // A creation says no reason and no changed fields: its data (every field, sources and quotes) is not
+    // parsed for nothing, on a page that may look at 5,000 rows.
+    const data = (CREATION_TYPES.has(row.event_type) ? {} : JSON.parse(row.data)) as {
       reason?: string;
       changes?: Record<string, unknown>;
       reinstated?: boolean;
@@ -145,7 +147,7 @@ export class ChangesReader {
       change,
       recordedAt: row.recorded_at,
       ...(row.actor === null ? {} : { actor: row.actor }),
-      ...(typeof data.reason === 'string' && change !== 'CREATED' ? { reason: data.reason } : {}),
+      ...(typeof data.reason === 'string' ? { reason: data.reason } : {}),
       ...(data.changes ? { changedFields: Object.keys(data.changes).sort() } : {}),
       countries: [...now].sort(),
       countriesRemoved: [...left].filter((code) => !now.has(code)).sort(),

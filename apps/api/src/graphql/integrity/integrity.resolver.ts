@@ -81,7 +81,7 @@ export class IntegrityResolver {
     const leaf = place && log.leafAt(place.position);
     if (!leaf)
       throw new ReadModelNotFoundError('event', eventId, `No event ${eventId} of a record in the log`);
-    const size = treeSize ?? this.checkpointCovering(leaf.index).size;
+    const size = treeSize ?? this.latestCheckpointCovering(leaf.index).size;
     this.checkSize('treeSize', size, 1);
     if (leaf.index >= size) {
       throw badUserInput([
@@ -145,7 +145,7 @@ export class IntegrityResolver {
           `No checkpoint was signed at tree size ${treeSize}`,
         );
       }
-      throw new NotYetCheckpointedError(0, this.config.checkpointIntervalMs);
+      throw new NotYetCheckpointedError(undefined, this.config.checkpointIntervalMs);
     }
     const page = await this.queryBus.execute(new GetRecordHistoryQuery(recordId, { first, after }));
     const events: EvidenceBundle['events'] = [];
@@ -180,7 +180,8 @@ export class IntegrityResolver {
     };
   }
 
-  private checkpointCovering(leafIndex: number): StoredCheckpoint {
+  /** The latest checkpoint, when it covers leaf `leafIndex`: proofs are given against it by default. */
+  private latestCheckpointCovering(leafIndex: number): StoredCheckpoint {
     const covering = this.transparency.log.checkpoint();
     if (covering === undefined || covering.size <= leafIndex) {
       throw new NotYetCheckpointedError(leafIndex, this.config.checkpointIntervalMs);
