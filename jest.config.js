@@ -18,7 +18,8 @@ const shared = {
     '^@tracker/event-store/(.*)\\.js$': '<rootDir>/libs/event-store/src/$1.ts',
     '^@tracker/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
     '^@tracker/integrity/verification$': '<rootDir>/libs/integrity/src/verification.ts',
-    '^@tracker/(config|domain|event-store|exchange|integrity|read-models|tracking)$':
+    '^@tracker/domain/testing$': '<rootDir>/libs/domain/src/testing/index.ts',
+    '^@tracker/(config|domain|event-store|exchange|integrity|mutation-inputs|read-models|tracking)$':
       '<rootDir>/libs/$1/src/index.ts',
     // ESM sources import siblings as './x.js'; Jest resolves the .ts file.
     '^(\\.{1,2}/.*)\\.js$': '$1',

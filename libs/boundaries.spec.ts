@@ -59,7 +59,7 @@ describe('import boundaries', () => {
     ).toEqual([]);
   });
 
-  it('keep the CLI off the API but for the mutation inputs it checks import lines with', async () => {
+  it('keep the CLI off the API: what both use is in libs', async () => {
     expect(
       await restrictedImports(
         'apps/cli/src/commands/x.ts',
@@ -69,7 +69,13 @@ describe('import boundaries', () => {
     expect(
       await restrictedImports(
         'apps/cli/src/import/x.ts',
-        "import { ReportFigureInput } from '../../../api/src/graphql/mutations/figures/report-figure.input.js';\n",
+        "import { RecordMutationsResolver } from '../../../api/src/graphql/mutations/record-mutations.resolver.js';\n",
+      ),
+    ).toEqual([expect.stringContaining('@tracker/mutation-inputs')]);
+    expect(
+      await restrictedImports(
+        'apps/cli/src/import/x.ts',
+        "import { RECORD_MUTATIONS } from '@tracker/mutation-inputs';\n",
       ),
     ).toEqual([]);
   });

@@ -1,97 +1,47 @@
+import {
+  ARTICLE,
+  arrestFields,
+  commitmentFields,
+  detentionFields,
+  figureFields,
+  meetingFields,
+  shutdownFields,
+  statementFields,
+  taskForceFields,
+} from '@tracker/domain/testing';
+
 /*
- * Valid mutation inputs of every kind (facts from the source article), for e2e specs that record
- * something and then change it. Each function returns a fresh object, so a spec can spread and override.
+ * Valid mutation inputs of every kind, for e2e specs that record something and then change it: the
+ * domain's example records (libs/domain/src/testing/fixtures.ts, facts from the source article) in the
+ * API's input shape. Each function returns a fresh object, so a spec can spread and override.
  */
 
-export const ARTICLE_SOURCE = {
-  url: 'https://example.org/cambodia-online-scams',
-  title: 'Cambodia struggles to shut down online scam industry',
-  publisher: 'Example News',
-  publishedOn: '2025-02-10',
-};
+export const ARTICLE_SOURCE = ARTICLE;
 
 export const day = (date: string) => ({ date, precision: 'DAY' });
 
-function base(countries: { code: string; role: string }[], date = '2025-01-20') {
-  return { countries, occurred: day(date), sources: [{ ...ARTICLE_SOURCE }], confidence: 'REPORTED' };
+/** An occurrence as the API takes it: a date or a range, told apart by its fields (no `type` tag). */
+function occurrenceInput(occurred: { type: string }): object {
+  const { type: _type, ...input } = occurred;
+  return input;
 }
 
-export const meetingInput = () => ({
-  ...base([
-    { code: 'KH', role: 'HOST' },
-    { code: 'CN', role: 'PARTICIPANT' },
-    { code: 'LA', role: 'PARTICIPANT' },
-  ]),
-  title: 'Meeting with senior Chinese and Mekong officials on online scams',
-  place: 'Phnom Penh',
-  bodies: ['Mekong-Lancang Cooperation'],
-});
+/** A domain record's fields as its creation input: a fresh deep copy, occurrences in the input's shape. */
+function inputOf(fields: object): Record<string, unknown> {
+  const input = structuredClone(fields) as Record<string, unknown> & { occurred: { type: string } };
+  input.occurred = occurrenceInput(input.occurred) as never;
+  if (input.period) input.period = occurrenceInput(input.period as { type: string });
+  return input;
+}
 
-export const statementInput = () => ({
-  ...base([{ code: 'KH', role: 'ACTING' }], '2025-02-06'),
-  confidence: 'OFFICIAL_CLAIM',
-  speaker: 'Hun Manet',
-  office: 'Prime Minister of Cambodia',
-  quote: 'We will not allow Cambodia to become a haven for online scams.',
-});
-
-export const commitmentInput = (meetingId: string) => ({
-  ...base([
-    { code: 'KH', role: 'SIGNATORY' },
-    { code: 'CN', role: 'SIGNATORY' },
-  ]),
-  text: 'Shut down every scam compound operating in the country.',
-  theme: 'online scams',
-  meetingId,
-  deadline: { date: '2025-12', precision: 'MONTH' },
-});
-
-export const taskForceInput = () => ({
-  ...base([{ code: 'KH', role: 'ACTING' }], '2025-02-01'),
-  confidence: 'OFFICIAL_CLAIM',
-  name: 'Commission for Combating Online Scams',
-  mandate: 'Coordinate the crackdown on online scam operations.',
-  memberAgencies: ['Ministry of Interior', 'National Police', 'Ministry of Post and Telecommunications'],
-});
-
-export const arrestInput = () => ({
-  ...base([{ code: 'KH', role: 'ACTING' }], '2025-03-10'),
-  personsArrested: 200,
-  nationalities: [{ country: 'CN', count: 120 }],
-  charges: ['fraud'],
-  place: 'Sihanoukville',
-});
-
-export const detentionInput = () => ({
-  ...base([{ code: 'KH', role: 'ACTING' }], '2025-01-10'),
-  persons: [
-    { name: 'Journalist A', role: 'JOURNALIST', nationality: 'KH' },
-    { name: 'Journalist B', role: 'JOURNALIST' },
-  ],
-  outlet: 'Example Outlet',
-  reason: 'Filming a raid on a scam compound',
-});
-
-export const shutdownInput = () => ({
-  ...base([{ code: 'KH', role: 'ACTING' }]),
-  occurred: { from: { date: '2021', precision: 'YEAR' }, to: { date: '2025-01', precision: 'MONTH' } },
-  confidence: 'OFFICIAL_CLAIM',
-  count: 18000,
-  target: 'WEBSITES',
-  action: 'BLOCKED',
-  categories: ['GAMBLING', 'SCAM'],
-  authority: 'Ministry of Post and Telecommunications',
-});
-
-export const figureInput = () => ({
-  ...base([{ code: 'KH', role: 'SCOPE' }], '2024-08-15'),
-  indicator: 'people trafficked into scam compounds',
-  value: 100000,
-  unit: 'persons',
-  qualifier: 'APPROXIMATE',
-  claimant: 'UN Human Rights Office',
-  provenance: 'INDEPENDENT',
-});
+export const meetingInput = () => inputOf(meetingFields);
+export const statementInput = () => inputOf(statementFields);
+export const commitmentInput = (meetingId: string) => ({ ...inputOf(commitmentFields), meetingId });
+export const taskForceInput = () => inputOf(taskForceFields);
+export const arrestInput = () => inputOf(arrestFields);
+export const detentionInput = () => inputOf(detentionFields);
+export const shutdownInput = () => inputOf(shutdownFields);
+export const figureInput = () => inputOf(figureFields);
 
 /** A source for lifecycle steps. */
 export const stepSources = () => [{ url: 'https://example.org/follow-up' }];

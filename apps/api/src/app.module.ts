@@ -14,7 +14,7 @@ import { DemoDataLoader } from './demo/demo-data.loader.js';
 import { EventStoreModule } from './event-store-wiring/event-store.module.js';
 import { GraphqlExceptionsFilter } from './graphql/errors/graphql-exceptions.filter.js';
 import { graphqlProtocolOptions } from './graphql/protocol/graphql-protocol.options.js';
-import { createInputValidationPipe } from './graphql/validation/input-validation.pipe.js';
+import { createInputValidationPipe } from '@tracker/mutation-inputs';
 import { MutationsModule } from './graphql/mutations/mutations.module.js';
 import { SubscriptionsModule } from './graphql/subscriptions/subscriptions.module.js';
 import { CommitmentsResolver } from './graphql/commitments/commitments.resolver.js';

@@ -33,7 +33,7 @@ const READ_DB_LOCK = Symbol('READ_DB_LOCK');
 /**
  * The read side of the app: the read DB at `<dataDir>/read.sqlite`, the projection runner feeding it
  * from the event store, and the QueryBus handlers reading it. Global, so the write side can wait on
- * PROJECTION_RUNNER (`waitForPosition`), subscriptions can follow its `changes`, and mutations can
+ * PROJECTION_RUNNER (`waitForPosition`), resolvers can ask its QueryBus, subscriptions can follow its `changes`, and mutations can
  * answer with the projected record through RecordLookup.
  */
 @Global()
@@ -68,7 +68,15 @@ const READ_DB_LOCK = Symbol('READ_DB_LOCK');
     ...READ_MODEL_QUERY_PROVIDERS,
     RecordLookup,
   ],
-  exports: [READ_DATABASE, READ_MODEL_CLOCK, PROJECTION_RUNNER, RecordLookup, RecordsReader, ChangesReader],
+  exports: [
+    CqrsModule,
+    READ_DATABASE,
+    READ_MODEL_CLOCK,
+    PROJECTION_RUNNER,
+    RecordLookup,
+    RecordsReader,
+    ChangesReader,
+  ],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReadModelsModule.name);

@@ -1,14 +1,15 @@
 import { RECORD_KINDS, CREATION_COMMANDS, type RecordKind } from '@tracker/domain';
 import { CellError, fieldsOfRow, type ExportedEvent } from '@tracker/exchange';
-import type { ExecuteRecordCommand } from '@tracker/tracking';
+import type { RecordCommandInput } from '@tracker/tracking';
 import { GraphQLError } from 'graphql';
 import {
   createInputValidationPipe,
+  RECORD_MUTATIONS,
   type FieldProblem,
-} from '../../../api/src/graphql/validation/input-validation.pipe.js';
-import { MUTATION_INPUTS } from './mutation-inputs.js';
+  type RecordMutation,
+} from '@tracker/mutation-inputs';
 
-export type DomainCommandInput = ExecuteRecordCommand['command'];
+export type DomainCommandInput = RecordCommandInput;
 
 /** One command an import line stands for, with the idempotency key that makes re-running it a no-op. */
 export interface PlannedCommand {
@@ -149,7 +150,7 @@ async function mutationCommand(
   input: unknown,
   recordId: unknown,
 ): Promise<DomainCommandInput> {
-  const InputClass = MUTATION_INPUTS[mutation];
+  const InputClass = (RECORD_MUTATIONS as Record<string, RecordMutation | undefined>)[mutation]?.input;
   if (InputClass === undefined) {
     throw new LineRefused({
       field: 'mutation',

@@ -1,15 +1,25 @@
 import type { RecordCommand } from '@tracker/domain';
+import {
+  ARTICLE,
+  arrestFields,
+  commitmentFields,
+  detentionFields,
+  figureFields,
+  meetingFields,
+  SECOND_SOURCE as DOMAIN_SECOND_SOURCE,
+  shutdownFields,
+  statementFields,
+  taskForceFields,
+} from '@tracker/domain/testing';
 
 /*
- * Valid commands for read-model specs, built from the source article's facts. Ids are fixed so
- * expectations can name them; every builder takes overrides for the fields a spec cares about.
+ * Valid commands for read-model specs: the domain's example records (libs/domain/src/testing/fixtures.ts,
+ * facts from the source article), each with the read models' own ids and what their scenarios need of
+ * it stated as an override. Every builder takes overrides for the fields a spec cares about.
  */
 
-export const SOURCE = {
-  url: 'https://example.org/sources/cambodia-online-scams-article',
-  title: 'Cambodia says it shut down 18,000 websites tied to online scams since 2021',
-};
-export const SECOND_SOURCE = { url: 'https://example.org/un-report', publisher: 'UN Human Rights Office' };
+export const SOURCE = ARTICLE;
+export const SECOND_SOURCE = DOMAIN_SECOND_SOURCE;
 
 export const ID = {
   meeting: '5b0f3e1a-2c4d-4e6f-8a1b-000000000001',
@@ -30,75 +40,36 @@ export const ID = {
 
 type Overrides = Record<string, unknown>;
 const day = (date: string) => ({ type: 'DATE', date, precision: 'DAY' }) as const;
-const command = (fields: Overrides, overrides: Overrides) =>
-  ({ sources: [SOURCE], confidence: 'REPORTED', ...fields, ...overrides }) as unknown as RecordCommand;
+const command = (type: string, recordId: string, fields: object, overrides: Overrides) =>
+  ({ type, recordId, ...structuredClone(fields), ...overrides }) as unknown as RecordCommand;
 
 export const meeting = (overrides: Overrides = {}) =>
-  command(
-    {
-      type: 'RecordMeeting',
-      recordId: ID.meeting,
-      countries: [
-        { code: 'KH', role: 'HOST' },
-        { code: 'CN', role: 'PARTICIPANT' },
-        { code: 'LA', role: 'PARTICIPANT' },
-      ],
-      occurred: day('2025-01-20'),
-      title: 'Meeting with senior Chinese and Mekong officials on online scams',
-      bodies: ['Mekong-Lancang Cooperation'],
-    },
-    overrides,
-  );
+  command('RecordMeeting', ID.meeting, meetingFields, overrides);
 
 export const commitment = (overrides: Overrides = {}) =>
-  command(
-    {
-      type: 'MakeCommitment',
-      recordId: ID.commitment,
-      countries: [
-        { code: 'KH', role: 'SIGNATORY' },
-        { code: 'LA', role: 'SIGNATORY' },
-      ],
-      occurred: day('2025-01-20'),
-      text: 'Shut down every scam compound operating in the country.',
-      theme: 'online scams',
-      meetingId: ID.meeting,
-      deadline: { date: '2025-06', precision: 'MONTH' },
-    },
-    overrides,
-  );
+  command('MakeCommitment', ID.commitment, commitmentFields, {
+    countries: [
+      { code: 'KH', role: 'SIGNATORY' },
+      { code: 'LA', role: 'SIGNATORY' },
+    ],
+    meetingId: ID.meeting,
+    deadline: { date: '2025-06', precision: 'MONTH' },
+    ...overrides,
+  });
 
 export const taskForce = (overrides: Overrides = {}) =>
-  command(
-    {
-      type: 'CreateTaskForce',
-      recordId: ID.taskForce,
-      countries: [{ code: 'KH', role: 'ACTING' }],
-      occurred: day('2025-01-25'),
-      confidence: 'OFFICIAL_CLAIM',
-      name: 'Inter-Ministerial Task Force Committee',
-      mandate: 'Bolster the fight against online scams.',
-      memberAgencies: ['Ministry of Interior', 'National Police'],
-    },
-    overrides,
-  );
+  command('CreateTaskForce', ID.taskForce, taskForceFields, { occurred: day('2025-01-25'), ...overrides });
 
 export const arrest = (overrides: Overrides = {}) =>
-  command(
-    {
-      type: 'ReportArrest',
-      recordId: ID.arrest,
-      countries: [{ code: 'KH', role: 'ACTING' }],
-      occurred: day('2025-02-10'),
-      personsArrested: 200,
-      nationalities: [
-        { country: 'CN', count: 120 },
-        { country: 'LA', count: 30 },
-      ],
-      charges: ['fraud'],
-    },
-    overrides,
-  );
+  command('ReportArrest', ID.arrest, arrestFields, {
+    countries: [{ code: 'KH', role: 'ACTING' }],
+    occurred: day('2025-02-10'),
+    nationalities: [
+      { country: 'CN', count: 120 },
+      { country: 'LA', count: 30 },
+    ],
+    ...overrides,
+  });
 
 export const laoArrest = (overrides: Overrides = {}) =>
   arrest({
@@ -111,61 +82,24 @@ export const laoArrest = (overrides: Overrides = {}) =>
   });
 
 export const detention = (overrides: Overrides = {}) =>
-  command(
-    {
-      type: 'ReportDetention',
-      recordId: ID.detention,
-      countries: [{ code: 'KH', role: 'ACTING' }],
-      occurred: day('2025-01-10'),
-      persons: [
-        { name: 'Journalist A', role: 'JOURNALIST', nationality: 'KH' },
-        { name: 'Journalist B', role: 'JOURNALIST' },
-      ],
-      outlet: 'Example Outlet',
-      reason: 'Filming a raid on a scam compound',
-      charges: [],
-    },
-    overrides,
-  );
+  command('ReportDetention', ID.detention, detentionFields, overrides);
 
 export const shutdown = (overrides: Overrides = {}) =>
-  command(
-    {
-      type: 'ReportShutdown',
-      recordId: ID.shutdown,
-      countries: [{ code: 'KH', role: 'ACTING' }],
-      occurred: {
-        type: 'RANGE',
-        from: { date: '2021', precision: 'YEAR' },
-        to: { date: '2025-01', precision: 'MONTH' },
-      },
-      confidence: 'OFFICIAL_CLAIM',
-      count: 18000,
-      target: 'WEBSITES',
-      action: 'BLOCKED',
-      categories: ['GAMBLING', 'SCAM'],
-      authority: 'Ministry of Post and Telecommunications',
-    },
-    overrides,
-  );
+  command('ReportShutdown', ID.shutdown, shutdownFields, overrides);
 
+/** The government's claim that the independent figure disputes. */
 export const officialFigure = (overrides: Overrides = {}) =>
-  command(
-    {
-      type: 'ReportFigure',
-      recordId: ID.officialFigure,
-      countries: [{ code: 'KH', role: 'SCOPE' }],
-      occurred: day('2025-02-01'),
-      confidence: 'OFFICIAL_CLAIM',
-      indicator: 'websites shut down',
-      value: 18000,
-      unit: 'websites',
-      qualifier: 'AT_LEAST',
-      claimant: 'Cambodian government',
-      provenance: 'OFFICIAL',
-    },
-    overrides,
-  );
+  command('ReportFigure', ID.officialFigure, figureFields, {
+    occurred: day('2025-02-01'),
+    confidence: 'OFFICIAL_CLAIM',
+    indicator: 'websites shut down',
+    value: 18000,
+    unit: 'websites',
+    qualifier: 'AT_LEAST',
+    claimant: 'Cambodian government',
+    provenance: 'OFFICIAL',
+    ...overrides,
+  });
 
 export const independentFigure = (overrides: Overrides = {}) =>
   officialFigure({
@@ -182,19 +116,7 @@ export const independentFigure = (overrides: Overrides = {}) =>
   });
 
 export const statement = (overrides: Overrides = {}) =>
-  command(
-    {
-      type: 'RecordStatement',
-      recordId: ID.statement,
-      countries: [{ code: 'KH', role: 'ACTING' }],
-      occurred: day('2025-02-06'),
-      confidence: 'OFFICIAL_CLAIM',
-      speaker: 'Hun Manet',
-      office: 'Prime Minister of Cambodia',
-      quote: 'We will not allow Cambodia to become a haven for online scams.',
-    },
-    overrides,
-  );
+  command('RecordStatement', ID.statement, statementFields, overrides);
 
 /** A lifecycle or common command on an existing record. */
 export const on = (recordId: string, type: string, fields: Overrides = {}) =>

@@ -28,7 +28,7 @@ import { commandIds, type CommandIds } from './command-ids.js';
 const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
 
 /** A command as callers send it: the record id may be left to the executor (a new record). */
-type RecordCommandInput = Omit<RecordCommand, 'recordId'> & { recordId?: string };
+export type RecordCommandInput = Omit<RecordCommand, 'recordId'> & { recordId?: string };
 
 /** Who asks, and how to recognise a retry. */
 export interface CommandMeta {

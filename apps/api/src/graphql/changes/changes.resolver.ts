@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GetRecordQuery, ListChangesQuery, type RecordChangeEntry } from '@tracker/read-models';
-import { badUserInput } from '../validation/input-validation.pipe.js';
+import { badUserInput } from '@tracker/mutation-inputs';
 import { toRecordModel } from '../records/record.mapper.js';
 import { RecordInterface } from '../records/record.types.js';
 import { Change, ChangeConnection, ChangeFilterInput } from './changes.types.js';

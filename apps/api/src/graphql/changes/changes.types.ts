@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { RecordKind as RecordKindValue } from '@tracker/domain';
 import type { ChangeType as ChangeTypeValue } from '@tracker/read-models';
-import { RecordKind } from '../enums/domain-enums.js';
+import { RecordKind } from '@tracker/mutation-inputs';
 import { PageInfo } from '../records/connection.types.js';
 import { RecordInterface } from '../records/record.types.js';
 import { KindsAndCountriesFilter } from '../records/records.types.js';

@@ -4,7 +4,7 @@ import {
   type ImplementationStatus as ImplementationStatusValue,
 } from '@tracker/domain';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { ImplementationStatus } from '../enums/domain-enums.js';
+import { ImplementationStatus } from '@tracker/mutation-inputs';
 import { Connection } from '../records/connection.types.js';
 import { CommitmentRecord } from '../records/record.types.js';
 

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { EvidenceRelation as EvidenceRelationValue } from '@tracker/domain';
 import { GetCommitmentEvidenceQuery, ListCommitmentsQuery, type RecordView } from '@tracker/read-models';
-import { EvidenceRelation } from '../enums/domain-enums.js';
+import { EvidenceRelation } from '@tracker/mutation-inputs';
 import { After, First, pageOf } from '../records/connection.types.js';
 import { toCommitmentModel, toEvidenceLink } from '../records/record.mapper.js';
 import { CommitmentRecord, EvidenceLink } from '../records/record.types.js';

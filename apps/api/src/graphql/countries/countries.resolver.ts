@@ -14,7 +14,7 @@ import {
   type CountrySummary,
 } from '@tracker/read-models';
 import { CommitmentConnection, CountryCommitmentFilterInput } from '../commitments/commitment.types.js';
-import { RecordKind } from '../enums/domain-enums.js';
+import { RecordKind } from '@tracker/mutation-inputs';
 import { After, First, pageOf } from '../records/connection.types.js';
 import { DetentionConnection } from '../records/detentions.types.js';
 import { toCommitmentModel, toDetentionModel, toOccurred, toRecordModel } from '../records/record.mapper.js';

@@ -11,7 +11,7 @@ import {
   ShutdownAction,
   ShutdownCategory,
   ShutdownTarget,
-} from '../enums/domain-enums.js';
+} from '@tracker/mutation-inputs';
 import { Occurred } from '../records/record-parts.types.js';
 import type { FigureGroup } from '@tracker/read-models';
 import { Connection } from '../records/connection.types.js';

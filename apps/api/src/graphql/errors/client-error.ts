@@ -10,7 +10,7 @@ import { DocumentTooDeepError } from '../protocol/document-nesting.js';
 import { documentTooLargeError, parserTokenLimit } from '../protocol/document-size.js';
 import type { ApiErrorCode } from './error-codes.js';
 import { BatchingNotAllowedError, RateLimitedError, UnsupportedMediaTypeError } from './http-refusals.js';
-import type { FieldProblem } from '../validation/input-validation.pipe.js';
+import type { FieldProblem } from '@tracker/mutation-inputs';
 import {
   isValidationAborted,
   QueryTooComplexError,

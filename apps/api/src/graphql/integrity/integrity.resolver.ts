@@ -12,7 +12,7 @@ import { APP_CONFIG, type AppConfig } from '@tracker/config';
 import { NotYetCheckpointedError } from '../../integrity/not-yet-checkpointed.error.js';
 import { TRANSPARENCY_LOG } from '../../integrity/integrity.module.js';
 import type { TransparencyLog } from '../../integrity/open-transparency-log.js';
-import { badUserInput } from '../validation/input-validation.pipe.js';
+import { badUserInput } from '@tracker/mutation-inputs';
 import { After, First } from '../records/connection.types.js';
 import {
   Checkpoint,

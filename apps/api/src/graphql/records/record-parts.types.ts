@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { CountryRole as CountryRoleValue, DatePrecision as DatePrecisionValue } from '@tracker/domain';
-import { CountryRole, DatePrecision } from '../enums/domain-enums.js';
+import { CountryRole, DatePrecision } from '@tracker/mutation-inputs';
 
 /*
  * The value objects every record carries, as GraphQL output types. Input twins (SourceInput...) live

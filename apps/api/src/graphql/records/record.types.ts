@@ -27,7 +27,7 @@ import {
   ShutdownAction,
   ShutdownCategory,
   ShutdownTarget,
-} from '../enums/domain-enums.js';
+} from '@tracker/mutation-inputs';
 import { CountryRef, Occurred, PartialDate, RecordCountry, Source } from './record-parts.types.js';
 
 /*

@@ -1,7 +1,7 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { RECORD_KINDS, type RecordKind as RecordKindValue } from '@tracker/domain';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
-import { RecordKind } from '../enums/domain-enums.js';
+import { RecordKind } from '@tracker/mutation-inputs';
 import { OptionalCountryCodes } from '../validation/country-codes-filter.decorator.js';
 import { Connection } from './connection.types.js';
 import { RecordInterface } from './record.types.js';

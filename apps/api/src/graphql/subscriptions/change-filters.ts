@@ -1,5 +1,5 @@
 import { parseCountryCode } from '@tracker/domain';
-import { badUserInput } from '../validation/input-validation.pipe.js';
+import { badUserInput } from '@tracker/mutation-inputs';
 
 /** At most this many countries or kinds in one subscription's filter. */
 const MAX_FILTER_ITEMS = 60;

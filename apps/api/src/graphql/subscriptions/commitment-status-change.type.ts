@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { ImplementationStatus as Status } from '@tracker/domain';
-import { ImplementationStatus } from '../enums/domain-enums.js';
+import { ImplementationStatus } from '@tracker/mutation-inputs';
 
 @ObjectType({ description: "A commitment's implementation status changed for some of its signatories." })
 export class CommitmentStatusChange {

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { RecordKind as RecordKindValue } from '@tracker/domain';
-import { RecordKind } from '../enums/domain-enums.js';
+import { RecordKind } from '@tracker/mutation-inputs';
 import { RecordLookup } from '../records/record-lookup.js';
 import { RecordInterface } from '../records/record.types.js';
 import { ChangeDispatcher } from './change-dispatcher.js';

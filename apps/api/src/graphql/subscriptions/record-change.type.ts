@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { RecordKind as RecordKindValue } from '@tracker/domain';
-import { RecordKind } from '../enums/domain-enums.js';
+import { RecordKind } from '@tracker/mutation-inputs';
 
 @ObjectType({ description: 'A record was created or changed, and the read model now holds the change.' })
 export class RecordChange {

@@ -1,6 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { badUserInput } from '../../validation/input-validation.pipe.js';
-import { INPUT_LIMITS } from './input-limits.js';
+import { badUserInput, INPUT_LIMITS } from '@tracker/mutation-inputs';
 
 /**
  * Checks a mutation's `idempotencyKey` argument (a scalar, which the global class-validator pipe does not

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { RecordKind } from '@tracker/domain';
-import { RecordKind as RecordKindEnum } from '../../enums/domain-enums.js';
+import { RecordKind as RecordKindEnum } from '@tracker/mutation-inputs';
 
 /**
  * What every mutation answers, once the local read model holds its write: the record as projected (from

@@ -1,0 +1,26 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { DETENTION_NOTE_CATEGORIES, type DetentionNoteCategory as Category } from '@tracker/domain';
+import { IsIn } from 'class-validator';
+import { DetentionNoteCategory } from '../enums/domain-enums.js';
+import { Text } from '../shared/field-rules.decorators.js';
+import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { DetentionStepInput } from './detention-step.input.js';
+
+@InputType({ description: 'A note on a detention case, such as a published apology.' })
+export class AddDetentionNoteInput extends DetentionStepInput implements CommandInput {
+  @Field(() => DetentionNoteCategory)
+  @IsIn(DETENTION_NOTE_CATEGORIES)
+  category: Category;
+
+  @Field()
+  @Text()
+  note: string;
+
+  toCommand(): RecordCommandInput {
+    return {
+      ...this.step('AddDetentionNote'),
+      category: this.category,
+      note: this.note,
+    } as RecordCommandInput;
+  }
+}

@@ -1,0 +1,30 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { PERSON_ROLES, type DetainedPerson } from '@tracker/domain';
+import { IsIn, IsOptional } from 'class-validator';
+import { PersonRole } from '../enums/domain-enums.js';
+import { CountryCode, Label } from '../shared/field-rules.decorators.js';
+import { present } from '../shared/record-command.js';
+
+@InputType({ description: 'A person detained: a journalist, media worker or human-rights defender.' })
+export class DetainedPersonInput {
+  @Field()
+  @Label()
+  name: string;
+
+  @Field(() => PersonRole)
+  @IsIn(PERSON_ROLES)
+  role: DetainedPerson['role'];
+
+  @Field({ nullable: true, description: 'ISO 3166-1 alpha-2 code.' })
+  @IsOptional()
+  @CountryCode()
+  nationality?: string;
+
+  toDomain(): DetainedPerson {
+    return {
+      name: this.name,
+      role: this.role,
+      ...present({ nationality: this.nationality }),
+    } as DetainedPerson;
+  }
+}
