@@ -1,28 +1,16 @@
-import { type LiveRecord, recordDecider, type RecordState } from '../shared/record-decider.js';
+import type { RecordState } from '../shared/record-decider.js';
+import { settledRecordDecider, type SettledRecord } from '../shared/settled-record-decider.js';
 import { MEETING_CORRECTABLE_FIELDS, type MeetingFields, parseMeetingFields } from './meeting.fields.js';
 
-export interface HeldMeeting extends LiveRecord<MeetingFields> {
-  readonly status: 'held';
-}
+export type HeldMeeting = SettledRecord<MeetingFields, 'held'>;
 
 export type MeetingState = RecordState<HeldMeeting>;
 
-export const meetingDecider = recordDecider<
-  'MEETING',
-  MeetingFields,
-  HeldMeeting,
-  'RecordMeeting',
-  'MeetingRecorded',
-  never,
-  never
->({
+export const meetingDecider = settledRecordDecider({
   kind: 'MEETING',
   createCommand: 'RecordMeeting',
   createdEvent: 'MeetingRecorded',
-  commands: [],
+  status: 'held',
   correctable: MEETING_CORRECTABLE_FIELDS,
-  parseFields: (input, context) => parseMeetingFields(input, context),
-  born: (recordId, fields): HeldMeeting => ({ status: 'held', recordId, fields }),
-  decide: (command: never) => command,
-  evolve: (live: HeldMeeting) => live,
+  parseFields: (input, context): MeetingFields => parseMeetingFields(input, context),
 });

@@ -1,32 +1,20 @@
-import { type LiveRecord, recordDecider, type RecordState } from '../shared/record-decider.js';
+import type { RecordState } from '../shared/record-decider.js';
+import { settledRecordDecider, type SettledRecord } from '../shared/settled-record-decider.js';
 import {
   parseStatementFields,
   STATEMENT_CORRECTABLE_FIELDS,
   type StatementFields,
 } from './statement.fields.js';
 
-export interface RecordedStatement extends LiveRecord<StatementFields> {
-  readonly status: 'recorded';
-}
+export type RecordedStatement = SettledRecord<StatementFields, 'recorded'>;
 
 export type StatementState = RecordState<RecordedStatement>;
 
-export const statementDecider = recordDecider<
-  'STATEMENT',
-  StatementFields,
-  RecordedStatement,
-  'RecordStatement',
-  'StatementRecorded',
-  never,
-  never
->({
+export const statementDecider = settledRecordDecider({
   kind: 'STATEMENT',
   createCommand: 'RecordStatement',
   createdEvent: 'StatementRecorded',
-  commands: [],
+  status: 'recorded',
   correctable: STATEMENT_CORRECTABLE_FIELDS,
-  parseFields: (input, context) => parseStatementFields(input, context),
-  born: (recordId, fields) => ({ status: 'recorded', recordId, fields }),
-  decide: (command: never) => command,
-  evolve: (live) => live,
+  parseFields: (input, context): StatementFields => parseStatementFields(input, context),
 });
