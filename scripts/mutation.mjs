@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
 const parts = readdirSync('stryker')
-  .filter((file) => file.endsWith('.config.mjs'))
+  .filter((file) => file.endsWith('.config.mjs') && file !== 'base.config.mjs')
   .map((file) => file.replace('.config.mjs', ''));
 const [part, ...rest] = process.argv.slice(2);
 if (!part || !parts.includes(part)) {
