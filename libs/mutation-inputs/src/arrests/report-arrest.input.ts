@@ -2,7 +2,7 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, Max } from 'class-validator';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { NestedList, OptionalLabel, OptionalLabels } from '../shared/field-rules.decorators.js';
-import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 import { NationalityInput } from './nationality.input.js';
 
@@ -30,13 +30,6 @@ export class ReportArrestInput extends RecordFieldsInput implements CommandInput
   place?: string;
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'ReportArrest',
-      ...this.baseFields(),
-      personsArrested: this.personsArrested,
-      nationalities: (this.nationalities ?? []).map((nationality) => nationality.toDomain()),
-      charges: this.charges ?? [],
-      ...present({ place: this.place }),
-    } as RecordCommandInput;
+    return commandOf('ReportArrest', this, { nationalities: [], charges: [] });
   }
 }

@@ -3,7 +3,7 @@ import { IsInt, IsOptional, Max } from 'class-validator';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { Nested, Sources } from '../shared/field-rules.decorators.js';
 import { PartialDateInput } from '../shared/partial-date.input.js';
-import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
 import { SourceInput } from '../shared/source.input.js';
 
@@ -30,12 +30,6 @@ export class UpdateArrestFiguresInput extends RecordTargetInput implements Comma
   sources: SourceInput[];
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'UpdateArrestFigures',
-      recordId: this.recordId,
-      on: this.on.toDomain(),
-      sources: this.sources.map((source) => source.toDomain()),
-      ...present({ deported: this.deported, prosecuted: this.prosecuted }),
-    } as RecordCommandInput;
+    return commandOf('UpdateArrestFigures', this);
   }
 }

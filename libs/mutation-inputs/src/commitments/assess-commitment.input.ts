@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { ImplementationStatus } from '../enums/domain-enums.js';
 import { CountryCode, Label, Sources, Text } from '../shared/field-rules.decorators.js';
 import { DAY_PATTERN } from '../shared/input-limits.js';
-import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
 import { SourceInput } from '../shared/source.input.js';
 
@@ -39,15 +39,9 @@ export class AssessCommitmentInput extends RecordTargetInput implements CommandI
   assessedOn: string;
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'AssessCommitment',
-      recordId: this.recordId,
+    return commandOf('AssessCommitment', this, {
       // Assessments are kept side by side; each gets its own id here, the application layer's job.
       assessmentId: randomUUID(),
-      ...present({ assessor: this.assessor, country: this.country, rationale: this.rationale }),
-      rating: this.rating,
-      sources: this.sources.map((source) => source.toDomain()),
-      assessedOn: this.assessedOn,
-    } as RecordCommandInput;
+    });
   }
 }

@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator
 import { EvidenceRelation } from '../enums/domain-enums.js';
 import { CountryCode, OptionalSources, OptionalText } from '../shared/field-rules.decorators.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
-import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
 import { SourceInput } from '../shared/source.input.js';
 
@@ -41,16 +41,6 @@ export class LinkEvidenceInput extends RecordTargetInput implements CommandInput
   sources?: SourceInput[];
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'LinkEvidence',
-      recordId: this.recordId,
-      evidenceId: this.evidenceId,
-      relation: this.relation,
-      ...present({
-        countries: this.countries,
-        note: this.note,
-        sources: this.sources?.map((source) => source.toDomain()),
-      }),
-    } as RecordCommandInput;
+    return commandOf('LinkEvidence', this);
   }
 }

@@ -2,7 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
 import { Label, Nested, Text } from '../shared/field-rules.decorators.js';
 import { PartialDateInput } from '../shared/partial-date.input.js';
-import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({
@@ -34,16 +34,6 @@ export class MakeCommitmentInput extends RecordFieldsInput implements CommandInp
   deadline?: PartialDateInput;
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'MakeCommitment',
-      ...this.baseFields(),
-      ...present({
-        text: this.text,
-        theme: this.theme,
-        meetingId: this.meetingId,
-        statementId: this.statementId,
-        deadline: this.deadline?.toDomain(),
-      }),
-    } as RecordCommandInput;
+    return commandOf('MakeCommitment', this);
   }
 }

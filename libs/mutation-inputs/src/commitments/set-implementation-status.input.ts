@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator
 import { ImplementationStatus } from '../enums/domain-enums.js';
 import { CountryCode, Sources, Text } from '../shared/field-rules.decorators.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
-import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
 import { SourceInput } from '../shared/source.input.js';
 
@@ -35,13 +35,6 @@ export class SetImplementationStatusInput extends RecordTargetInput implements C
   assessmentId?: string;
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'SetImplementationStatus',
-      recordId: this.recordId,
-      status: this.status,
-      reason: this.reason,
-      sources: this.sources.map((source) => source.toDomain()),
-      ...present({ countries: this.countries, assessmentId: this.assessmentId }),
-    } as RecordCommandInput;
+    return commandOf('SetImplementationStatus', this);
   }
 }

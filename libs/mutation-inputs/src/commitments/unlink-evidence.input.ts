@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
 import { Text } from '../shared/field-rules.decorators.js';
-import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
 
 @InputType({ description: 'Removes an evidence link from a commitment, saying why.' })
@@ -15,11 +15,6 @@ export class UnlinkEvidenceInput extends RecordTargetInput implements CommandInp
   reason: string;
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'UnlinkEvidence',
-      recordId: this.recordId,
-      evidenceId: this.evidenceId,
-      reason: this.reason,
-    } as RecordCommandInput;
+    return commandOf('UnlinkEvidence', this);
   }
 }

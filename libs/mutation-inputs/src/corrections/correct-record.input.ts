@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Nested, Text } from '../shared/field-rules.decorators.js';
-import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
 import { RecordChangesInput } from './record-changes.input.js';
 
@@ -15,11 +15,6 @@ export class CorrectRecordInput extends RecordTargetInput implements CommandInpu
   reason: string;
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'CorrectRecord',
-      recordId: this.recordId,
-      changes: this.changes.toDomain(),
-      reason: this.reason,
-    } as RecordCommandInput;
+    return commandOf('CorrectRecord', this);
   }
 }

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsBoolean } from 'class-validator';
 import { OptionalText, Text } from '../shared/field-rules.decorators.js';
-import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
 
 @InputType({
@@ -21,12 +21,6 @@ export class CorrectRetractionInput extends RecordTargetInput implements Command
   retractionReason?: string;
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'CorrectRetraction',
-      recordId: this.recordId,
-      reason: this.reason,
-      reinstate: this.reinstate,
-      ...present({ retractionReason: this.retractionReason }),
-    } as RecordCommandInput;
+    return commandOf('CorrectRetraction', this);
   }
 }

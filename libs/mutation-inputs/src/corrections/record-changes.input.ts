@@ -13,6 +13,7 @@ import { RecordFieldsInput } from '../shared/record-fields.input.js';
 import { ReportShutdownInput } from '../shutdowns/report-shutdown.input.js';
 import { RecordStatementInput } from '../statements/record-statement.input.js';
 import { CreateTaskForceInput } from '../task-forces/create-task-force.input.js';
+import { domainValues } from '../shared/record-command.js';
 
 /** Each correctable field, taken from the creation input that first defines it, every one optional. */
 const correctable = <T, K extends keyof T>(creation: Type<T>, fields: readonly K[]) =>
@@ -77,18 +78,6 @@ export class RecordChangesInput extends IntersectionType(
 
   /** The given fields as domain values; `null` stays `null` (the domain clears the field). */
   toDomain(): Record<string, unknown> {
-    const changes: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(this)) {
-      if (value !== undefined) changes[field] = toDomainValue(value);
-    }
-    return changes;
+    return domainValues(this);
   }
-}
-
-function toDomainValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toDomainValue);
-  if (value !== null && typeof value === 'object' && 'toDomain' in value) {
-    return (value as { toDomain(): unknown }).toDomain();
-  }
-  return value;
 }

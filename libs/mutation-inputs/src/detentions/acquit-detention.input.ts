@@ -1,10 +1,10 @@
 import { InputType } from '@nestjs/graphql';
-import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { DetentionStepInput } from './detention-step.input.js';
 
 @InputType({ description: 'Acquitted: final.' })
 export class AcquitDetentionInput extends DetentionStepInput implements CommandInput {
   toCommand(): RecordCommandInput {
-    return this.step('AcquitDetention') as RecordCommandInput;
+    return commandOf('AcquitDetention', this);
   }
 }

@@ -3,7 +3,7 @@ import { DETENTION_NOTE_CATEGORIES, type DetentionNoteCategory as Category } fro
 import { IsIn } from 'class-validator';
 import { DetentionNoteCategory } from '../enums/domain-enums.js';
 import { Text } from '../shared/field-rules.decorators.js';
-import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { DetentionStepInput } from './detention-step.input.js';
 
 @InputType({ description: 'A note on a detention case, such as a published apology.' })
@@ -17,10 +17,6 @@ export class AddDetentionNoteInput extends DetentionStepInput implements Command
   note: string;
 
   toCommand(): RecordCommandInput {
-    return {
-      ...this.step('AddDetentionNote'),
-      category: this.category,
-      note: this.note,
-    } as RecordCommandInput;
+    return commandOf('AddDetentionNote', this);
   }
 }

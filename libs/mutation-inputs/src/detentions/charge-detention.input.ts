@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Labels } from '../shared/field-rules.decorators.js';
-import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { DetentionStepInput } from './detention-step.input.js';
 
 @InputType({ description: 'The detained are charged (DETAINED → CHARGED); charges add to those known.' })
@@ -10,6 +10,6 @@ export class ChargeDetentionInput extends DetentionStepInput implements CommandI
   charges: string[];
 
   toCommand(): RecordCommandInput {
-    return { ...this.step('ChargeDetention'), charges: this.charges } as RecordCommandInput;
+    return commandOf('ChargeDetention', this);
   }
 }

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Nested } from '../shared/field-rules.decorators.js';
-import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { DetentionStepInput } from './detention-step.input.js';
 import { SentenceInput } from './sentence.input.js';
 
@@ -11,6 +11,6 @@ export class ConvictDetentionInput extends DetentionStepInput implements Command
   sentence: SentenceInput;
 
   toCommand(): RecordCommandInput {
-    return { ...this.step('ConvictDetention'), sentence: this.sentence.toDomain() } as RecordCommandInput;
+    return commandOf('ConvictDetention', this);
   }
 }

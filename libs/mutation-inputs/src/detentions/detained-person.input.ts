@@ -3,7 +3,7 @@ import { PERSON_ROLES, type DetainedPerson } from '@tracker/domain';
 import { IsIn, IsOptional } from 'class-validator';
 import { PersonRole } from '../enums/domain-enums.js';
 import { CountryCode, Label } from '../shared/field-rules.decorators.js';
-import { present } from '../shared/record-command.js';
+import { domainValues } from '../shared/record-command.js';
 
 @InputType({ description: 'A person detained: a journalist, media worker or human-rights defender.' })
 export class DetainedPersonInput {
@@ -21,10 +21,6 @@ export class DetainedPersonInput {
   nationality?: string;
 
   toDomain(): DetainedPerson {
-    return {
-      name: this.name,
-      role: this.role,
-      ...present({ nationality: this.nationality }),
-    } as DetainedPerson;
+    return domainValues<DetainedPerson>(this);
   }
 }

@@ -1,5 +1,4 @@
 import { Field, InputType } from '@nestjs/graphql';
-import type { PartialDate, Source } from '@tracker/domain';
 import { Nested, Sources } from '../shared/field-rules.decorators.js';
 import { PartialDateInput } from '../shared/partial-date.input.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
@@ -15,13 +14,4 @@ export abstract class DetentionStepInput extends RecordTargetInput {
   @Field(() => [SourceInput])
   @Sources()
   sources: SourceInput[];
-
-  protected step(type: string): { type: string; recordId: string; on: PartialDate; sources: Source[] } {
-    return {
-      type,
-      recordId: this.recordId,
-      on: this.on.toDomain(),
-      sources: this.sources.map((source) => source.toDomain()),
-    };
-  }
 }

@@ -1,10 +1,10 @@
 import { InputType } from '@nestjs/graphql';
-import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { DetentionStepInput } from './detention-step.input.js';
 
 @InputType({ description: 'The charges are dropped.' })
 export class DropDetentionChargesInput extends DetentionStepInput implements CommandInput {
   toCommand(): RecordCommandInput {
-    return this.step('DropDetentionCharges') as RecordCommandInput;
+    return commandOf('DropDetentionCharges', this);
   }
 }

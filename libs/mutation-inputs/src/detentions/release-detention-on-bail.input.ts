@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { OptionalText } from '../shared/field-rules.decorators.js';
-import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { DetentionStepInput } from './detention-step.input.js';
 
 @InputType({ description: 'Released on bail, with the conditions if known.' })
@@ -10,9 +10,6 @@ export class ReleaseDetentionOnBailInput extends DetentionStepInput implements C
   conditions?: string;
 
   toCommand(): RecordCommandInput {
-    return {
-      ...this.step('ReleaseDetentionOnBail'),
-      ...present({ conditions: this.conditions }),
-    } as RecordCommandInput;
+    return commandOf('ReleaseDetentionOnBail', this);
   }
 }

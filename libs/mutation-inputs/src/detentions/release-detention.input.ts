@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { OptionalText } from '../shared/field-rules.decorators.js';
-import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { DetentionStepInput } from './detention-step.input.js';
 
 @InputType({ description: 'Released (without bail), with the reason if known.' })
@@ -10,6 +10,6 @@ export class ReleaseDetentionInput extends DetentionStepInput implements Command
   reason?: string;
 
   toCommand(): RecordCommandInput {
-    return { ...this.step('ReleaseDetention'), ...present({ reason: this.reason }) } as RecordCommandInput;
+    return commandOf('ReleaseDetention', this);
   }
 }

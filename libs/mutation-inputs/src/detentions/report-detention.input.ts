@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { NestedList, OptionalLabel, OptionalLabels, Text } from '../shared/field-rules.decorators.js';
-import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 import { DetainedPersonInput } from './detained-person.input.js';
 
@@ -29,13 +29,6 @@ export class ReportDetentionInput extends RecordFieldsInput implements CommandIn
   charges?: string[];
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'ReportDetention',
-      ...this.baseFields(),
-      persons: this.persons.map((person) => person.toDomain()),
-      reason: this.reason,
-      charges: this.charges ?? [],
-      ...present({ outlet: this.outlet }),
-    } as RecordCommandInput;
+    return commandOf('ReportDetention', this, { charges: [] });
   }
 }

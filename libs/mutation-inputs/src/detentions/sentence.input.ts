@@ -2,7 +2,7 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import type { Sentence } from '@tracker/domain';
 import { IsBoolean, IsInt, IsOptional } from 'class-validator';
 import { Text } from '../shared/field-rules.decorators.js';
-import { present } from '../shared/record-command.js';
+import { domainValues } from '../shared/record-command.js';
 
 @InputType({ description: 'A sentence as reported.' })
 export class SentenceInput {
@@ -20,10 +20,6 @@ export class SentenceInput {
   months?: number;
 
   toDomain(): Sentence {
-    return {
-      description: this.description,
-      custodial: this.custodial,
-      ...present({ months: this.months }),
-    } as Sentence;
+    return domainValues<Sentence>(this);
   }
 }

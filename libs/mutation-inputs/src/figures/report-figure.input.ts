@@ -4,7 +4,7 @@ import { IsIn, IsNumber, IsOptional, IsUUID } from 'class-validator';
 import { FigureProvenance, FigureQualifier } from '../enums/domain-enums.js';
 import { Label, Nested } from '../shared/field-rules.decorators.js';
 import { OccurredInput } from '../shared/occurred.input.js';
-import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({
@@ -48,15 +48,6 @@ export class ReportFigureInput extends RecordFieldsInput implements CommandInput
   disputes?: string;
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'ReportFigure',
-      ...this.baseFields(),
-      indicator: this.indicator,
-      value: this.value,
-      unit: this.unit,
-      claimant: this.claimant,
-      provenance: this.provenance,
-      ...present({ qualifier: this.qualifier, period: this.period?.toDomain(), disputes: this.disputes }),
-    } as RecordCommandInput;
+    return commandOf('ReportFigure', this);
   }
 }

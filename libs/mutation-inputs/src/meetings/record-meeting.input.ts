@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Label, OptionalLabel, OptionalLabels, OptionalText } from '../shared/field-rules.decorators.js';
-import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({ description: 'A multilateral meeting. Countries: HOST(s) and PARTICIPANTs, any MENTIONED.' })
@@ -25,11 +25,6 @@ export class RecordMeetingInput extends RecordFieldsInput implements CommandInpu
   outcomeSummary?: string;
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'RecordMeeting',
-      ...this.baseFields(),
-      ...present({ title: this.title, place: this.place, outcomeSummary: this.outcomeSummary }),
-      bodies: this.bodies ?? [],
-    } as RecordCommandInput;
+    return commandOf('RecordMeeting', this, { bodies: [] });
   }
 }

@@ -26,14 +26,4 @@ export abstract class RecordFieldsInput {
   @Field(() => Confidence)
   @IsIn(CONFIDENCE_LEVELS)
   confidence: RecordBase['confidence'];
-
-  /** The shared fields as the domain's commands carry them. */
-  protected baseFields(): RecordBase {
-    return {
-      countries: this.countries.map((country) => country.toDomain()),
-      occurred: this.occurred.toDomain(),
-      sources: this.sources.map((source) => source.toDomain()),
-      confidence: this.confidence,
-    };
-  }
 }

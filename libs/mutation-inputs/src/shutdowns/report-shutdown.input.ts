@@ -9,7 +9,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, Max } from 'class-validator';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { ShutdownAction, ShutdownCategory, ShutdownTarget } from '../enums/domain-enums.js';
 import { Label } from '../shared/field-rules.decorators.js';
-import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({
@@ -41,14 +41,6 @@ export class ReportShutdownInput extends RecordFieldsInput implements CommandInp
   authority: string;
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'ReportShutdown',
-      ...this.baseFields(),
-      count: this.count,
-      target: this.target,
-      action: this.action,
-      categories: this.categories,
-      authority: this.authority,
-    } as RecordCommandInput;
+    return commandOf('ReportShutdown', this);
   }
 }

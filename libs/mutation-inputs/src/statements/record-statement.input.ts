@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Label, OptionalLabel, Text } from '../shared/field-rules.decorators.js';
-import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({ description: 'An official statement or speech by an official of the one ACTING country.' })
@@ -22,13 +22,6 @@ export class RecordStatementInput extends RecordFieldsInput implements CommandIn
   venue?: string;
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'RecordStatement',
-      ...this.baseFields(),
-      speaker: this.speaker,
-      office: this.office,
-      quote: this.quote,
-      ...present({ venue: this.venue }),
-    } as RecordCommandInput;
+    return commandOf('RecordStatement', this);
   }
 }

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Label, Labels, Text } from '../shared/field-rules.decorators.js';
-import type { CommandInput, RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({ description: 'A body created by one or more ACTING countries; `occurred` is its creation.' })
@@ -18,12 +18,6 @@ export class CreateTaskForceInput extends RecordFieldsInput implements CommandIn
   memberAgencies: string[];
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'CreateTaskForce',
-      ...this.baseFields(),
-      name: this.name,
-      mandate: this.mandate,
-      memberAgencies: this.memberAgencies,
-    } as RecordCommandInput;
+    return commandOf('CreateTaskForce', this);
   }
 }

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Nested, OptionalText, Sources } from '../shared/field-rules.decorators.js';
 import { PartialDateInput } from '../shared/partial-date.input.js';
-import { present, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
+import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
 import { SourceInput } from '../shared/source.input.js';
 
@@ -20,12 +20,6 @@ export class DissolveTaskForceInput extends RecordTargetInput implements Command
   sources: SourceInput[];
 
   toCommand(): RecordCommandInput {
-    return {
-      type: 'DissolveTaskForce',
-      recordId: this.recordId,
-      on: this.on.toDomain(),
-      sources: this.sources.map((source) => source.toDomain()),
-      ...present({ reason: this.reason }),
-    } as RecordCommandInput;
+    return commandOf('DissolveTaskForce', this);
   }
 }
