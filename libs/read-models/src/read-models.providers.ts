@@ -4,21 +4,7 @@ import { CountriesReader } from './countries/countries.reader.js';
 import { DetentionsReader } from './detentions/detentions.reader.js';
 import { ChangesReader } from './changes/changes.reader.js';
 import { HistoryReader } from './history/history.reader.js';
-import { ListChangesHandler } from './queries/list-changes.query.js';
-import { GetCommitmentEvidenceHandler } from './queries/get-commitment-evidence.query.js';
-import {
-  GetCountryFiguresHandler,
-  ListIndicatorFiguresHandler,
-} from './queries/get-country-figures.query.js';
-import { GetCountryStatsHandler } from './queries/get-country-stats.query.js';
-import { GetCountryTimelineHandler } from './queries/get-country-timeline.query.js';
-import { GetCountryHandler } from './queries/get-country.query.js';
-import { FindRecordEventHandler, GetRecordHistoryHandler } from './queries/get-record-history.query.js';
-import { GetRecordHandler } from './queries/get-record.query.js';
-import { ListCommitmentsHandler } from './queries/list-commitments.query.js';
-import { ListCountriesHandler } from './queries/list-countries.query.js';
-import { ListDetentionsHandler } from './queries/list-detentions.query.js';
-import { ListRecordsHandler } from './queries/list-records.query.js';
+import { ReadQueries } from './queries/read-queries.js';
 import type { ReadDatabase } from './read-db/read-database.js';
 import { RecordsReader } from './records/records.reader.js';
 
@@ -30,8 +16,8 @@ export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 export const READ_MODEL_CLOCK = Symbol('READ_MODEL_CLOCK');
 
 /**
- * The query side for a Nest module that provides READ_DATABASE and READ_MODEL_CLOCK and imports
- * CqrsModule: the readers over the read DB, and one QueryBus handler per query.
+ * The query side for a Nest module that provides READ_DATABASE and READ_MODEL_CLOCK: the readers over the
+ * read DB, and ReadQueries, the one entry the API asks.
  */
 export const READ_MODEL_QUERY_PROVIDERS: Provider[] = [
   {
@@ -64,18 +50,5 @@ export const READ_MODEL_QUERY_PROVIDERS: Provider[] = [
     inject: [READ_DATABASE],
     useFactory: (readDb: ReadDatabase) => new ChangesReader(readDb),
   },
-  GetRecordHandler,
-  ListRecordsHandler,
-  ListChangesHandler,
-  GetRecordHistoryHandler,
-  FindRecordEventHandler,
-  ListCountriesHandler,
-  GetCountryHandler,
-  GetCountryStatsHandler,
-  GetCountryTimelineHandler,
-  GetCountryFiguresHandler,
-  ListIndicatorFiguresHandler,
-  ListCommitmentsHandler,
-  GetCommitmentEvidenceHandler,
-  ListDetentionsHandler,
+  ReadQueries,
 ];

@@ -6,7 +6,6 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@tracker/event-store';
 import {
   openReadModel,
@@ -21,6 +20,7 @@ import {
   readModelProjections,
   type ReadDatabase,
   type ReadDbLock,
+  ReadQueries,
 } from '@tracker/read-models';
 import { mkdirSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from '@tracker/config';
@@ -33,12 +33,11 @@ const READ_DB_LOCK = Symbol('READ_DB_LOCK');
 /**
  * The read side of the app: the read DB at `<dataDir>/read.sqlite`, the projection runner feeding it
  * from the event store, and the QueryBus handlers reading it. Global, so the write side can wait on
- * PROJECTION_RUNNER (`waitForPosition`), resolvers can ask its QueryBus, subscriptions can follow its `changes`, and mutations can
+ * PROJECTION_RUNNER (`waitForPosition`), resolvers can ask ReadQueries, subscriptions can follow its `changes`, and mutations can
  * answer with the projected record through RecordLookup.
  */
 @Global()
 @Module({
-  imports: [CqrsModule],
   providers: [
     {
       provide: READ_DATABASE,
@@ -69,13 +68,13 @@ const READ_DB_LOCK = Symbol('READ_DB_LOCK');
     RecordLookup,
   ],
   exports: [
-    CqrsModule,
     READ_DATABASE,
     READ_MODEL_CLOCK,
     PROJECTION_RUNNER,
     RecordLookup,
     RecordsReader,
     ChangesReader,
+    ReadQueries,
   ],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { GetRecordQuery, ListChangesQuery, type RecordChangeEntry } from '@tracker/read-models';
+import { ReadQueries, type RecordChangeEntry } from '@tracker/read-models';
 import { badUserInput } from '@tracker/mutation-inputs';
 import { toRecordModel } from '../records/record.mapper.js';
 import { RecordInterface } from '../records/record.types.js';
@@ -12,7 +11,7 @@ const MAX_GRAPHQL_CHANGES = 100;
 
 @Resolver(() => Change)
 export class ChangesResolver {
-  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+  constructor(@Inject(ReadQueries) private readonly reads: ReadQueries) {}
 
   @Query(() => ChangeConnection, {
     description:
@@ -39,7 +38,7 @@ export class ChangesResolver {
     if (size > MAX_GRAPHQL_CHANGES) {
       throw badUserInput([{ field: 'first', reasons: [`first must be at most ${MAX_GRAPHQL_CHANGES}`] }]);
     }
-    const page = await this.queryBus.execute(new ListChangesQuery({ after, ...filter }, size));
+    const page = await this.reads.changes({ after, ...filter }, size);
     return {
       edges: page.changes.map((change) => ({ cursor: change.position, node: toChange(change) })),
       pageInfo: {
@@ -53,7 +52,7 @@ export class ChangesResolver {
 
   @ResolveField(() => RecordInterface)
   async record(@Parent() change: Change): Promise<RecordInterface> {
-    return toRecordModel(await this.queryBus.execute(new GetRecordQuery(change.recordId)));
+    return toRecordModel(await this.reads.record(change.recordId));
   }
 }
 

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { EvidenceRelation as EvidenceRelationValue } from '@tracker/domain';
-import { GetCommitmentEvidenceQuery, ListCommitmentsQuery, type RecordView } from '@tracker/read-models';
+import { ReadQueries, type RecordView } from '@tracker/read-models';
 import { EvidenceRelation } from '@tracker/mutation-inputs';
 import { After, First, pageOf } from '../records/connection.types.js';
 import { toCommitmentModel, toEvidenceLink } from '../records/record.mapper.js';
@@ -11,7 +10,7 @@ import { CommitmentConnection, CommitmentFilterInput } from './commitment.types.
 
 @Resolver(() => CommitmentRecord)
 export class CommitmentsResolver {
-  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+  constructor(@Inject(ReadQueries) private readonly reads: ReadQueries) {}
 
   @Query(() => CommitmentConnection, {
     description: 'Commitments, newest first; retracted ones only with includeRetracted.',
@@ -22,7 +21,7 @@ export class CommitmentsResolver {
     @First() first: number | undefined,
     @After() after: string | undefined,
   ): Promise<CommitmentConnection> {
-    const connection = await this.queryBus.execute(new ListCommitmentsQuery(filter ?? {}, { first, after }));
+    const connection = await this.reads.commitmentList(filter ?? {}, { first, after });
     return pageOf(connection, toCommitmentModel);
   }
 
@@ -34,7 +33,7 @@ export class CommitmentsResolver {
     @Args('relation', { type: () => EvidenceRelation, nullable: true }) relation?: EvidenceRelationValue,
   ): Promise<EvidenceLink[]> {
     const view = commitment.view as RecordView<'COMMITMENT'>;
-    const links = await this.queryBus.execute(new GetCommitmentEvidenceQuery(view, relation));
+    const links = await this.reads.evidence(view, relation);
     return links.map(toEvidenceLink);
   }
 }

@@ -1,18 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RecordKind as RecordKindValue } from '@tracker/domain';
-import {
-  GetCountryFiguresQuery,
-  GetCountryQuery,
-  GetCountryStatsQuery,
-  GetCountryTimelineQuery,
-  ListIndicatorFiguresQuery,
-  ListCommitmentsQuery,
-  ListCountriesQuery,
-  ListDetentionsQuery,
-  type CountrySummary,
-} from '@tracker/read-models';
+import { type CountrySummary, ReadQueries } from '@tracker/read-models';
 import { CommitmentConnection, CountryCommitmentFilterInput } from '../commitments/commitment.types.js';
 import { RecordKind } from '@tracker/mutation-inputs';
 import { After, First, pageOf } from '../records/connection.types.js';
@@ -39,11 +28,11 @@ function toCountry(summary: CountrySummary & { asOf?: string }): Country {
  */
 @Resolver(() => Country)
 export class CountriesResolver {
-  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+  constructor(@Inject(ReadQueries) private readonly reads: ReadQueries) {}
 
   @Query(() => [Country], { description: 'Every country appearing in any record, by English name.' })
   async countries(): Promise<Country[]> {
-    return (await this.queryBus.execute(new ListCountriesQuery())).map(toCountry);
+    return (await this.reads.countryList()).map(toCountry);
   }
 
   @Query(() => Country, {
@@ -54,12 +43,12 @@ export class CountriesResolver {
     @Args('code') code: string,
     @Args('asOf', { type: () => Date, nullable: true }) asOf?: Date,
   ): Promise<Country> {
-    return toCountry(await this.queryBus.execute(new GetCountryQuery(code, asOf)));
+    return toCountry(await this.reads.country(code, asOf));
   }
 
   @ResolveField('stats', () => CountryStats)
   async stats(@Parent() country: Country): Promise<CountryStats> {
-    const stats = await this.queryBus.execute(new GetCountryStatsQuery(country.code, country.asOf));
+    const stats = await this.reads.countryStats(country.code, country.asOf);
     return {
       ...stats,
       commitmentsByImplementation: stats.commitmentsByImplementation.map((c) => ({ ...c })),
@@ -81,12 +70,10 @@ export class CountriesResolver {
     @First() first: number | undefined,
     @After() after: string | undefined,
   ): Promise<CommitmentConnection> {
-    const query = new ListCommitmentsQuery(
-      { ...filter, country: country.code },
-      { first, after },
-      country.asOf,
+    return pageOf(
+      await this.reads.commitmentList({ ...filter, country: country.code }, { first, after }, country.asOf),
+      toCommitmentModel,
     );
-    return pageOf(await this.queryBus.execute(query), toCommitmentModel);
   }
 
   @ResolveField('timeline', () => RecordConnection, {
@@ -100,13 +87,10 @@ export class CountriesResolver {
     @Args('from', { nullable: true, description: 'YYYY-MM-DD' }) from?: string,
     @Args('to', { nullable: true, description: 'YYYY-MM-DD' }) to?: string,
   ): Promise<RecordConnection> {
-    const query = new GetCountryTimelineQuery(
-      country.code,
-      { kinds, from, to },
-      { first, after },
-      country.asOf,
+    return pageOf(
+      await this.reads.timeline(country.code, { kinds, from, to }, { first, after }, country.asOf),
+      toRecordModel,
     );
-    return pageOf(await this.queryBus.execute(query), toRecordModel);
   }
 
   @ResolveField('detentions', () => DetentionConnection, {
@@ -118,12 +102,10 @@ export class CountriesResolver {
     @After() after: string | undefined,
     @Args('open', { nullable: true }) open?: boolean,
   ): Promise<DetentionConnection> {
-    const query = new ListDetentionsQuery(
-      { countries: [country.code], open },
-      { first, after },
-      country.asOf,
+    return pageOf(
+      await this.reads.detentionList({ countries: [country.code], open }, { first, after }, country.asOf),
+      toDetentionModel,
     );
-    return pageOf(await this.queryBus.execute(query), toDetentionModel);
   }
 
   @ResolveField('figures', () => FigureComparisonConnection, {
@@ -137,8 +119,7 @@ export class CountriesResolver {
     @Args('indicator', { nullable: true, description: 'Only this indicator (case-insensitive).' })
     indicator?: string,
   ): Promise<FigureComparisonConnection> {
-    const query = new GetCountryFiguresQuery(country.code, indicator, { first, after }, country.asOf);
-    const groups = await this.queryBus.execute(query);
+    const groups = await this.reads.figureGroups(country.code, indicator, { first, after }, country.asOf);
     return pageOf(groups, (group) => {
       const comparison = new FigureComparison();
       comparison.indicator = group.indicator;
@@ -160,7 +141,7 @@ const FigureCount = () =>
 /** Each side of one indicator's figures, read when asked for, a bounded number at a time. */
 @Resolver(() => FigureComparison)
 export class FigureComparisonResolver {
-  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+  constructor(@Inject(ReadQueries) private readonly reads: ReadQueries) {}
 
   @ResolveField('official', () => [FigureRecord], {
     description: "The government's own figures, newest first.",
@@ -190,8 +171,7 @@ export class FigureComparisonResolver {
   }
 
   private async side(comparison: FigureComparison, provenance: 'OFFICIAL' | 'INDEPENDENT', first?: number) {
-    const query = new ListIndicatorFiguresQuery(comparison.group, provenance, { first }, comparison.asOf);
-    const page = await this.queryBus.execute(query);
+    const page = await this.reads.figuresOf(comparison.group, provenance, { first }, comparison.asOf);
     return pageOf(page, (view) => toRecordModel(view as never) as FigureRecord);
   }
 }

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { GetRecordHistoryQuery, type HistoryEntry } from '@tracker/read-models';
+import { type HistoryEntry, ReadQueries } from '@tracker/read-models';
 import { After, First, pageOf } from '../records/connection.types.js';
 import { TRANSPARENCY_LOG } from '../../integrity/integrity.module.js';
 import type { TransparencyLog } from '../../integrity/open-transparency-log.js';
@@ -10,7 +9,7 @@ import { HistoryConnection, HistoryEvent } from './history.types.js';
 @Resolver(() => HistoryEvent)
 export class HistoryResolver {
   constructor(
-    @Inject(QueryBus) private readonly queryBus: QueryBus,
+    @Inject(ReadQueries) private readonly reads: ReadQueries,
     @Inject(TRANSPARENCY_LOG) private readonly transparency: TransparencyLog,
   ) {}
 
@@ -22,7 +21,7 @@ export class HistoryResolver {
     @First() first: number | undefined,
     @After() after: string | undefined,
   ): Promise<HistoryConnection> {
-    const connection = await this.queryBus.execute(new GetRecordHistoryQuery(recordId, { first, after }));
+    const connection = await this.reads.history(recordId, { first, after });
     return pageOf(connection, toHistoryEvent);
   }
 

@@ -1,5 +1,4 @@
 import { Inject } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import {
   EVIDENCE_FORMAT,
@@ -7,7 +6,7 @@ import {
   type EvidenceBundle,
   type StoredCheckpoint,
 } from '@tracker/integrity';
-import { FindRecordEventQuery, GetRecordHistoryQuery, ReadModelNotFoundError } from '@tracker/read-models';
+import { ReadModelNotFoundError, ReadQueries } from '@tracker/read-models';
 import { APP_CONFIG, type AppConfig } from '@tracker/config';
 import { NotYetCheckpointedError } from '../../integrity/not-yet-checkpointed.error.js';
 import { TRANSPARENCY_LOG } from '../../integrity/integrity.module.js';
@@ -30,7 +29,7 @@ export class IntegrityResolver {
   constructor(
     @Inject(TRANSPARENCY_LOG) private readonly transparency: TransparencyLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(QueryBus) private readonly queryBus: QueryBus,
+    @Inject(ReadQueries) private readonly reads: ReadQueries,
   ) {}
 
   @Query(() => TransparencyLogInfo, {
@@ -77,7 +76,7 @@ export class IntegrityResolver {
     @Args('treeSize', { type: () => Int, nullable: true }) treeSize?: number,
   ): Promise<InclusionProof> {
     const { log } = this.transparency;
-    const place = await this.queryBus.execute(new FindRecordEventQuery(eventId));
+    const place = await this.reads.recordEvent(eventId);
     const leaf = place && log.leafAt(place.position);
     if (!leaf)
       throw new ReadModelNotFoundError('event', eventId, `No event ${eventId} of a record in the log`);
@@ -147,7 +146,7 @@ export class IntegrityResolver {
       }
       throw new NotYetCheckpointedError(undefined, this.config.checkpointIntervalMs);
     }
-    const page = await this.queryBus.execute(new GetRecordHistoryQuery(recordId, { first, after }));
+    const page = await this.reads.history(recordId, { first, after });
     const events: EvidenceBundle['events'] = [];
     let pendingEvents = 0;
     for (const { node } of page.edges) {

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { ListDetentionsQuery } from '@tracker/read-models';
+import { ReadQueries } from '@tracker/read-models';
 import { After, First, pageOf } from './connection.types.js';
 import { DetentionConnection, DetentionFilterInput } from './detentions.types.js';
 import { toDetentionModel } from './record.mapper.js';
@@ -9,7 +8,7 @@ import { DetentionRecord } from './record.types.js';
 
 @Resolver(() => DetentionRecord)
 export class DetentionsResolver {
-  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+  constructor(@Inject(ReadQueries) private readonly reads: ReadQueries) {}
 
   @Query(() => DetentionConnection, {
     description: 'Detention cases across the region, newest first; open: true for those in custody now.',
@@ -20,7 +19,7 @@ export class DetentionsResolver {
     @First() first: number | undefined,
     @After() after: string | undefined,
   ): Promise<DetentionConnection> {
-    const connection = await this.queryBus.execute(new ListDetentionsQuery(filter ?? {}, { first, after }));
+    const connection = await this.reads.detentionList(filter ?? {}, { first, after });
     return pageOf(connection, toDetentionModel);
   }
 }

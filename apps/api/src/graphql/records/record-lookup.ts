@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import { GetRecordQuery } from '@tracker/read-models';
+import { ReadQueries } from '@tracker/read-models';
 import { toRecordModel } from './record.mapper.js';
 import type { RecordInterface } from './record.types.js';
 
@@ -11,10 +10,10 @@ import type { RecordInterface } from './record.types.js';
  */
 @Injectable()
 export class RecordLookup {
-  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+  constructor(@Inject(ReadQueries) private readonly reads: ReadQueries) {}
 
   async findRecord(id: string, asOf?: Date): Promise<RecordInterface> {
-    return toRecordModel(await this.queryBus.execute(new GetRecordQuery(id, asOf)));
+    return toRecordModel(await this.reads.record(id, asOf));
   }
 
   /**

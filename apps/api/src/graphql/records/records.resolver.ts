@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { GetRecordQuery, ListRecordsQuery } from '@tracker/read-models';
+import { ReadQueries } from '@tracker/read-models';
 import { After, First, pageOf } from './connection.types.js';
 import { toRecordModel } from './record.mapper.js';
 import { RecordInterface } from './record.types.js';
@@ -9,7 +8,7 @@ import { RecordConnection, RecordFilterInput } from './records.types.js';
 
 @Resolver(() => RecordInterface)
 export class RecordsResolver {
-  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+  constructor(@Inject(ReadQueries) private readonly reads: ReadQueries) {}
 
   @Query(() => RecordInterface, {
     description:
@@ -19,7 +18,7 @@ export class RecordsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('asOf', { type: () => Date, nullable: true }) asOf?: Date,
   ): Promise<RecordInterface> {
-    return toRecordModel(await this.queryBus.execute(new GetRecordQuery(id, asOf)));
+    return toRecordModel(await this.reads.record(id, asOf));
   }
 
   @Query(() => RecordConnection, {
@@ -30,7 +29,7 @@ export class RecordsResolver {
     @First() first: number | undefined,
     @After() after: string | undefined,
   ): Promise<RecordConnection> {
-    const connection = await this.queryBus.execute(new ListRecordsQuery(filter ?? {}, { first, after }));
+    const connection = await this.reads.recordList(filter ?? {}, { first, after });
     return pageOf(connection, toRecordModel);
   }
 }
