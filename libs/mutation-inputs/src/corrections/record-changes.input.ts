@@ -1,6 +1,17 @@
 import type { Type } from '@nestjs/common';
 import { Field, InputType, IntersectionType, PartialType, PickType } from '@nestjs/graphql';
-import type { FigureFields } from '@tracker/domain';
+import {
+  ARREST_CORRECTABLE_FIELDS,
+  BASE_FIELDS,
+  COMMITMENT_CORRECTABLE_FIELDS,
+  DETENTION_CORRECTABLE_FIELDS,
+  FIGURE_CORRECTABLE_FIELDS,
+  MEETING_CORRECTABLE_FIELDS,
+  SHUTDOWN_CORRECTABLE_FIELDS,
+  STATEMENT_CORRECTABLE_FIELDS,
+  TASK_FORCE_CORRECTABLE_FIELDS,
+  type FigureFields,
+} from '@tracker/domain';
 import { ReportArrestInput } from '../arrests/report-arrest.input.js';
 import { MakeCommitmentInput } from '../commitments/make-commitment.input.js';
 import { ConvictDetentionInput } from '../detentions/convict-detention.input.js';
@@ -15,37 +26,31 @@ import { RecordStatementInput } from '../statements/record-statement.input.js';
 import { CreateTaskForceInput } from '../task-forces/create-task-force.input.js';
 import { domainValues } from '../shared/record-command.js';
 
-/** Each correctable field, taken from the creation input that first defines it, every one optional. */
-const correctable = <T, K extends keyof T>(creation: Type<T>, fields: readonly K[]) =>
-  PartialType(PickType(creation, fields));
+/** Fields already defined: every kind's, then each kind's own as it comes (one definition per name). */
+const defined = new Set<string>(BASE_FIELDS);
 
-// Every kind's shared fields; then each kind's own (`place` is MEETING's and ARREST's, `charges` ARREST's
-// and DETENTION's: one definition each, the same rules at creation).
+/**
+ * The fields the domain lets a correction change for one kind (its `*_CORRECTABLE_FIELDS`), as that kind's
+ * creation input defines and validates them, each optional. A name another kind defined first (`place`,
+ * `charges`) is that kind's definition: the rules are the same at creation.
+ */
+function correctable<T>(creation: Type<T>, fields: readonly string[]) {
+  const own = fields.filter((field) => !defined.has(field));
+  for (const field of own) defined.add(field);
+  return PartialType(PickType(creation, own as (keyof T)[]));
+}
+
 const EveryKind = PartialType(RecordFieldsInput as Type<RecordFieldsInput>);
-const Meeting = correctable(RecordMeetingInput, ['title', 'place', 'bodies', 'outcomeSummary']);
-const Commitment = correctable(MakeCommitmentInput, [
-  'text',
-  'theme',
-  'meetingId',
-  'statementId',
-  'deadline',
-]);
-const TaskForce = correctable(CreateTaskForceInput, ['name', 'mandate', 'memberAgencies']);
-const Arrest = correctable(ReportArrestInput, ['personsArrested', 'nationalities', 'charges']);
-const Detention = correctable(ReportDetentionInput, ['persons', 'outlet', 'reason']);
+// A sentence is corrected as a conviction gives it (a detention's creation has none).
 const Sentence = correctable(ConvictDetentionInput, ['sentence']);
-const Shutdown = correctable(ReportShutdownInput, ['count', 'target', 'action', 'categories', 'authority']);
-const Figure = correctable(ReportFigureInput, [
-  'indicator',
-  'value',
-  'unit',
-  'qualifier',
-  'period',
-  'claimant',
-  'provenance',
-  'disputes',
-]);
-const Statement = correctable(RecordStatementInput, ['speaker', 'office', 'quote', 'venue']);
+const Meeting = correctable(RecordMeetingInput, MEETING_CORRECTABLE_FIELDS);
+const Commitment = correctable(MakeCommitmentInput, COMMITMENT_CORRECTABLE_FIELDS);
+const TaskForce = correctable(CreateTaskForceInput, TASK_FORCE_CORRECTABLE_FIELDS);
+const Arrest = correctable(ReportArrestInput, ARREST_CORRECTABLE_FIELDS);
+const Detention = correctable(ReportDetentionInput, DETENTION_CORRECTABLE_FIELDS);
+const Shutdown = correctable(ReportShutdownInput, SHUTDOWN_CORRECTABLE_FIELDS);
+const Figure = correctable(ReportFigureInput, FIGURE_CORRECTABLE_FIELDS);
+const Statement = correctable(RecordStatementInput, STATEMENT_CORRECTABLE_FIELDS);
 
 /**
  * The fields a correction changes: every correctable field of any kind, derived from the creation inputs
