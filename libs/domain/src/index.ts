@@ -72,6 +72,7 @@ export * from './statement/statement.decider.js';
 
 // One path for every kind
 export * from './registry/record-types.js';
+export * from './registry/correctable-fields.js';
 export * from './registry/record-registry.js';
 export * from './registry/record-stream.js';
 export * from './registry/decode-event.js';

@@ -1,29 +1,8 @@
-import {
-  ARREST_CORRECTABLE_FIELDS,
-  BASE_FIELDS,
-  COMMITMENT_CORRECTABLE_FIELDS,
-  DETENTION_CORRECTABLE_FIELDS,
-  FIGURE_CORRECTABLE_FIELDS,
-  MEETING_CORRECTABLE_FIELDS,
-  RECORD_KINDS,
-  SHUTDOWN_CORRECTABLE_FIELDS,
-  STATEMENT_CORRECTABLE_FIELDS,
-  TASK_FORCE_CORRECTABLE_FIELDS,
-  type RecordKind,
-} from '@tracker/domain';
+import { BASE_FIELDS, CORRECTABLE_FIELDS, RECORD_KINDS, type RecordKind } from '@tracker/domain';
 import type { RecordJson } from './record-json.js';
 
-/** Each kind's own fields, beyond the ones every record has (countries, occurred, sources, confidence). */
-export const KIND_FIELDS: { readonly [K in RecordKind]: readonly string[] } = {
-  MEETING: MEETING_CORRECTABLE_FIELDS,
-  COMMITMENT: COMMITMENT_CORRECTABLE_FIELDS,
-  TASK_FORCE: TASK_FORCE_CORRECTABLE_FIELDS,
-  ARREST: ARREST_CORRECTABLE_FIELDS,
-  DETENTION: DETENTION_CORRECTABLE_FIELDS,
-  SHUTDOWN: SHUTDOWN_CORRECTABLE_FIELDS,
-  FIGURE: FIGURE_CORRECTABLE_FIELDS,
-  STATEMENT: STATEMENT_CORRECTABLE_FIELDS,
-};
+/** Each kind's fields (the domain's correctable ones: those every record has, then its own). */
+export const KIND_FIELDS: { readonly [K in RecordKind]: readonly string[] } = CORRECTABLE_FIELDS;
 
 const BASE: readonly string[] = BASE_FIELDS;
 /** Fields whose cells are numbers. */

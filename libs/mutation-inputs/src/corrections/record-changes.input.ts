@@ -1,17 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { Field, InputType, IntersectionType, PartialType, PickType } from '@nestjs/graphql';
-import {
-  ARREST_CORRECTABLE_FIELDS,
-  BASE_FIELDS,
-  COMMITMENT_CORRECTABLE_FIELDS,
-  DETENTION_CORRECTABLE_FIELDS,
-  FIGURE_CORRECTABLE_FIELDS,
-  MEETING_CORRECTABLE_FIELDS,
-  SHUTDOWN_CORRECTABLE_FIELDS,
-  STATEMENT_CORRECTABLE_FIELDS,
-  TASK_FORCE_CORRECTABLE_FIELDS,
-  type FigureFields,
-} from '@tracker/domain';
+import { BASE_FIELDS, CORRECTABLE_FIELDS, type FigureFields } from '@tracker/domain';
 import { ReportArrestInput } from '../arrests/report-arrest.input.js';
 import { MakeCommitmentInput } from '../commitments/make-commitment.input.js';
 import { ConvictDetentionInput } from '../detentions/convict-detention.input.js';
@@ -30,7 +19,7 @@ import { domainValues } from '../shared/record-command.js';
 const defined = new Set<string>(BASE_FIELDS);
 
 /**
- * The fields the domain lets a correction change for one kind (its `*_CORRECTABLE_FIELDS`), as that kind's
+ * The fields the domain lets a correction change for one kind (CORRECTABLE_FIELDS), as that kind's
  * creation input defines and validates them, each optional. A name another kind defined first (`place`,
  * `charges`) is that kind's definition: the rules are the same at creation.
  */
@@ -43,14 +32,14 @@ function correctable<T>(creation: Type<T>, fields: readonly string[]) {
 const EveryKind = PartialType(RecordFieldsInput as Type<RecordFieldsInput>);
 // A sentence is corrected as a conviction gives it (a detention's creation has none).
 const Sentence = correctable(ConvictDetentionInput, ['sentence']);
-const Meeting = correctable(RecordMeetingInput, MEETING_CORRECTABLE_FIELDS);
-const Commitment = correctable(MakeCommitmentInput, COMMITMENT_CORRECTABLE_FIELDS);
-const TaskForce = correctable(CreateTaskForceInput, TASK_FORCE_CORRECTABLE_FIELDS);
-const Arrest = correctable(ReportArrestInput, ARREST_CORRECTABLE_FIELDS);
-const Detention = correctable(ReportDetentionInput, DETENTION_CORRECTABLE_FIELDS);
-const Shutdown = correctable(ReportShutdownInput, SHUTDOWN_CORRECTABLE_FIELDS);
-const Figure = correctable(ReportFigureInput, FIGURE_CORRECTABLE_FIELDS);
-const Statement = correctable(RecordStatementInput, STATEMENT_CORRECTABLE_FIELDS);
+const Meeting = correctable(RecordMeetingInput, CORRECTABLE_FIELDS.MEETING);
+const Commitment = correctable(MakeCommitmentInput, CORRECTABLE_FIELDS.COMMITMENT);
+const TaskForce = correctable(CreateTaskForceInput, CORRECTABLE_FIELDS.TASK_FORCE);
+const Arrest = correctable(ReportArrestInput, CORRECTABLE_FIELDS.ARREST);
+const Detention = correctable(ReportDetentionInput, CORRECTABLE_FIELDS.DETENTION);
+const Shutdown = correctable(ReportShutdownInput, CORRECTABLE_FIELDS.SHUTDOWN);
+const Figure = correctable(ReportFigureInput, CORRECTABLE_FIELDS.FIGURE);
+const Statement = correctable(RecordStatementInput, CORRECTABLE_FIELDS.STATEMENT);
 
 /**
  * The fields a correction changes: every correctable field of any kind, derived from the creation inputs

@@ -1,18 +1,8 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, PickType } from '@nestjs/graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import type {
-  ImplementationStatus as ImplementationStatusValue,
-  ShutdownAction as ShutdownActionValue,
-  ShutdownCategory as ShutdownCategoryValue,
-  ShutdownTarget as ShutdownTargetValue,
-} from '@tracker/domain';
-import {
-  ImplementationStatus,
-  ShutdownAction,
-  ShutdownCategory,
-  ShutdownTarget,
-} from '@tracker/mutation-inputs';
-import { Occurred } from '../records/record-parts.types.js';
+import type { ImplementationStatus as ImplementationStatusValue } from '@tracker/domain';
+import { ImplementationStatus } from '@tracker/mutation-inputs';
+import { ShutdownRecord } from '../records/record.types.js';
 import type { FigureGroup } from '@tracker/read-models';
 import { Connection } from '../records/connection.types.js';
 
@@ -35,33 +25,19 @@ export class ImplementationCount {
 }
 
 @ObjectType({ description: 'One shutdown the country carried out, over the period it reports.' })
-export class ShutdownPeriod {
+export class ShutdownPeriod extends PickType(
+  ShutdownRecord,
+  ['occurred', 'count', 'target', 'action', 'categories', 'authority'],
+  ObjectType,
+) {
   @Field()
   recordId: string;
-
-  @Field(() => Occurred)
-  occurred: Occurred;
 
   @Field()
   startDay: string;
 
   @Field()
   endDay: string;
-
-  @Field(() => Int)
-  count: number;
-
-  @Field(() => ShutdownTarget)
-  target: ShutdownTargetValue;
-
-  @Field(() => ShutdownAction)
-  action: ShutdownActionValue;
-
-  @Field(() => [ShutdownCategory])
-  categories: ShutdownCategoryValue[];
-
-  @Field()
-  authority: string;
 }
 
 @ObjectType({ description: 'The per-country tallies. Retracted records count nowhere.' })
