@@ -1,11 +1,10 @@
-import type { Provider } from '@nestjs/common';
+import type { InjectionToken, Provider } from '@nestjs/common';
 import { CommitmentsReader } from './commitments/commitments.reader.js';
 import { CountriesReader } from './countries/countries.reader.js';
 import { DetentionsReader } from './detentions/detentions.reader.js';
 import { ChangesReader } from './changes/changes.reader.js';
 import { HistoryReader } from './history/history.reader.js';
 import { ReadQueries } from './queries/read-queries.js';
-import type { ReadDatabase } from './read-db/read-database.js';
 import { RecordsReader } from './records/records.reader.js';
 
 /** Nest token of the open ReadDatabase (provided by the app, which decides where the file lives). */
@@ -19,36 +18,20 @@ export const READ_MODEL_CLOCK = Symbol('READ_MODEL_CLOCK');
  * The query side for a Nest module that provides READ_DATABASE and READ_MODEL_CLOCK: the readers over the
  * read DB, and ReadQueries, the one entry the API asks.
  */
+/**
+ * A reader built by its own constructor from the providers `inject` names, in order: readers stay plain
+ * classes (their specs build them by hand), Nest only wires them.
+ */
+function reader<T>(type: new (...args: never[]) => T, inject: InjectionToken[]): Provider {
+  return { provide: type, inject, useFactory: (...args: never[]) => new type(...args) };
+}
+
 export const READ_MODEL_QUERY_PROVIDERS: Provider[] = [
-  {
-    provide: RecordsReader,
-    inject: [READ_DATABASE, READ_MODEL_CLOCK],
-    useFactory: (readDb: ReadDatabase, clock: () => Date) => new RecordsReader(readDb, clock),
-  },
-  {
-    provide: CountriesReader,
-    inject: [READ_DATABASE, RecordsReader],
-    useFactory: (readDb: ReadDatabase, records: RecordsReader) => new CountriesReader(readDb, records),
-  },
-  {
-    provide: CommitmentsReader,
-    inject: [RecordsReader],
-    useFactory: (records: RecordsReader) => new CommitmentsReader(records),
-  },
-  {
-    provide: DetentionsReader,
-    inject: [RecordsReader],
-    useFactory: (records: RecordsReader) => new DetentionsReader(records),
-  },
-  {
-    provide: HistoryReader,
-    inject: [READ_DATABASE],
-    useFactory: (readDb: ReadDatabase) => new HistoryReader(readDb),
-  },
-  {
-    provide: ChangesReader,
-    inject: [READ_DATABASE],
-    useFactory: (readDb: ReadDatabase) => new ChangesReader(readDb),
-  },
+  reader(RecordsReader, [READ_DATABASE, READ_MODEL_CLOCK]),
+  reader(CountriesReader, [READ_DATABASE, RecordsReader]),
+  reader(CommitmentsReader, [RecordsReader]),
+  reader(DetentionsReader, [RecordsReader]),
+  reader(HistoryReader, [READ_DATABASE]),
+  reader(ChangesReader, [READ_DATABASE]),
   ReadQueries,
 ];

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, InputType } from '@nestjs/graphql';
 import { DATE_PRECISIONS, type Occurred, type PartialDate } from '@tracker/domain';
 import { Type } from 'class-transformer';
@@ -10,6 +11,16 @@ import { PartialDateInput } from './partial-date.input.js';
 const hasDate = (o: OccurredInput) => o.date != null || o.precision != null;
 const hasRange = (o: OccurredInput) => o.from != null || o.to != null;
 const SHAPE = 'give either date and precision, or a range from and to';
+
+/** `from` or `to`: each required once the other is given (and no single date is). */
+const RangeEnd = (description: string) =>
+  applyDecorators(
+    Field(() => PartialDateInput, { nullable: true, description }),
+    ValidateIf((o: OccurredInput) => hasRange(o) && !hasDate(o)),
+    IsDefined({ message: 'a range needs both from and to' }),
+    ValidateNested(),
+    Type(() => PartialDateInput),
+  );
 
 /**
  * When something happened: `{ date, precision }` ("February 2025"), or `{ from, to }` ("since 2021 until
@@ -31,18 +42,10 @@ export class OccurredInput {
   @IsIn(DATE_PRECISIONS)
   precision?: PartialDate['precision'];
 
-  @Field(() => PartialDateInput, { nullable: true, description: 'Start of a range.' })
-  @ValidateIf((o: OccurredInput) => hasRange(o) && !hasDate(o))
-  @IsDefined({ message: 'a range needs both from and to' })
-  @ValidateNested()
-  @Type(() => PartialDateInput)
+  @RangeEnd('Start of a range.')
   from?: PartialDateInput;
 
-  @Field(() => PartialDateInput, { nullable: true, description: 'End of a range.' })
-  @ValidateIf((o: OccurredInput) => hasRange(o) && !hasDate(o))
-  @IsDefined({ message: 'a range needs both from and to' })
-  @ValidateNested()
-  @Type(() => PartialDateInput)
+  @RangeEnd('End of a range.')
   to?: PartialDateInput;
 
   toDomain(): Occurred {

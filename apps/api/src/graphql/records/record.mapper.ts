@@ -151,18 +151,16 @@ export type AnyRecordModel =
   | FigureRecord
   | StatementRecord;
 
-/** The GraphQL value of a record view: the object type of its kind, with the `Record` fields. */
+/**
+ * The GraphQL value of a record view: the object type of its kind, with the `Record` fields. A kind's own
+ * fields pass as the domain holds them (GraphQL reads only the fields its type declares), then the shared
+ * ones in their GraphQL shape, and what differs (read-only lists copied, nested dates converted).
+ */
 export function toRecordModel(view: AnyRecordView): AnyRecordModel {
   switch (view.kind) {
     case 'MEETING': {
       const { fields } = view.live;
-      return {
-        ...base(view),
-        title: fields.title,
-        place: fields.place,
-        bodies: [...fields.bodies],
-        outcomeSummary: fields.outcomeSummary,
-      } satisfies MeetingRecord;
+      return { ...fields, ...base(view), bodies: [...fields.bodies] } satisfies MeetingRecord;
     }
     case 'COMMITMENT':
       return toCommitmentModel(view);
@@ -201,38 +199,19 @@ export function toRecordModel(view: AnyRecordView): AnyRecordModel {
       return toDetentionModel(view);
     case 'SHUTDOWN': {
       const { fields } = view.live;
-      return {
-        ...base(view),
-        count: fields.count,
-        target: fields.target,
-        action: fields.action,
-        categories: [...fields.categories],
-        authority: fields.authority,
-      } satisfies ShutdownRecord;
+      return { ...fields, ...base(view), categories: [...fields.categories] } satisfies ShutdownRecord;
     }
     case 'FIGURE': {
       const { fields } = view.live;
       return {
+        ...fields,
         ...base(view),
-        indicator: fields.indicator,
-        value: fields.value,
-        unit: fields.unit,
-        qualifier: fields.qualifier,
         period: fields.period === undefined ? undefined : toOccurred(fields.period),
-        claimant: fields.claimant,
-        provenance: fields.provenance,
-        disputes: fields.disputes,
       } satisfies FigureRecord;
     }
     case 'STATEMENT': {
       const { fields } = view.live;
-      return {
-        ...base(view),
-        speaker: fields.speaker,
-        office: fields.office,
-        quote: fields.quote,
-        venue: fields.venue,
-      } satisfies StatementRecord;
+      return { ...fields, ...base(view) } satisfies StatementRecord;
     }
   }
 }
