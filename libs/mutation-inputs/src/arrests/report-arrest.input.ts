@@ -25,7 +25,6 @@ export class ReportArrestInput extends RecordFieldsInput implements CommandInput
   @OptionalLabels()
   charges?: string[];
 
-  @Field({ nullable: true })
   @OptionalLabel()
   place?: string;
 

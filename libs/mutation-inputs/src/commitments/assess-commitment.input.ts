@@ -13,8 +13,7 @@ import { SourceInput } from '../shared/source.input.js';
   description: "A reviewer's rating of a commitment's implementation, with a rationale and sources.",
 })
 export class AssessCommitmentInput extends RecordTargetInput implements CommandInput {
-  @Field({ description: 'Who assesses: "Human Rights Watch", "UN Human Rights Office".' })
-  @Label()
+  @Label({ description: 'Who assesses: "Human Rights Watch", "UN Human Rights Office".' })
   assessor: string;
 
   @Field({ nullable: true, description: 'A signatory (ISO code); omit to assess the commitment as a whole.' })
@@ -26,7 +25,6 @@ export class AssessCommitmentInput extends RecordTargetInput implements CommandI
   @IsIn(IMPLEMENTATION_STATUSES)
   rating: Status;
 
-  @Field()
   @Text()
   rationale: string;
 

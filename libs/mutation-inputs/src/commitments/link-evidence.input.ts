@@ -32,7 +32,6 @@ export class LinkEvidenceInput extends RecordTargetInput implements CommandInput
   @CountryCode({ each: true })
   countries?: string[];
 
-  @Field({ nullable: true })
   @OptionalText()
   note?: string;
 

@@ -10,12 +10,10 @@ import { RecordFieldsInput } from '../shared/record-fields.input.js';
     'A pledge by one or more SIGNATORY countries, made at a meeting (meetingId) or in a statement (statementId): exactly one.',
 })
 export class MakeCommitmentInput extends RecordFieldsInput implements CommandInput {
-  @Field()
   @Text()
   text: string;
 
-  @Field({ description: 'Free label, e.g. "online scams"; filterable as given.' })
-  @Label()
+  @Label({ description: 'Free label, e.g. "online scams"; filterable as given.' })
   theme: string;
 
   @Field(() => ID, { nullable: true, description: 'The MEETING record it was made at.' })

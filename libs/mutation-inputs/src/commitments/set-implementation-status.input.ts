@@ -21,7 +21,6 @@ export class SetImplementationStatusInput extends RecordTargetInput implements C
   @CountryCode({ each: true })
   countries?: string[];
 
-  @Field()
   @Text()
   reason: string;
 

@@ -10,7 +10,6 @@ export class UnlinkEvidenceInput extends RecordTargetInput implements CommandInp
   @IsUUID('all')
   evidenceId: string;
 
-  @Field()
   @Text()
   reason: string;
 

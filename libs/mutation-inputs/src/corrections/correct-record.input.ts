@@ -10,8 +10,7 @@ export class CorrectRecordInput extends RecordTargetInput implements CommandInpu
   @Nested(() => RecordChangesInput)
   changes: RecordChangesInput;
 
-  @Field({ description: "Why: shown in the record's history." })
-  @Text()
+  @Text({ description: "Why: shown in the record's history." })
   reason: string;
 
   toCommand(): RecordCommandInput {

@@ -8,7 +8,6 @@ import { RecordTargetInput } from '../shared/record-target.input.js';
   description: 'Corrects a retraction: undo it (reinstate: true), or replace its reason (retractionReason).',
 })
 export class CorrectRetractionInput extends RecordTargetInput implements CommandInput {
-  @Field()
   @Text()
   reason: string;
 
@@ -16,8 +15,7 @@ export class CorrectRetractionInput extends RecordTargetInput implements Command
   @IsBoolean()
   reinstate: boolean;
 
-  @Field({ nullable: true, description: 'Required when reinstate is false.' })
-  @OptionalText()
+  @OptionalText({ description: 'Required when reinstate is false.' })
   retractionReason?: string;
 
   toCommand(): RecordCommandInput {

@@ -1,9 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
-import { DetentionStepInput } from './detention-step.input.js';
+import { RecordStepInput } from '../shared/record-step.input.js';
 
 @InputType({ description: 'Acquitted: final.' })
-export class AcquitDetentionInput extends DetentionStepInput implements CommandInput {
+export class AcquitDetentionInput extends RecordStepInput implements CommandInput {
   toCommand(): RecordCommandInput {
     return commandOf('AcquitDetention', this);
   }

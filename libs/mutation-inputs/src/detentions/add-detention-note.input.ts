@@ -4,15 +4,14 @@ import { IsIn } from 'class-validator';
 import { DetentionNoteCategory } from '../enums/domain-enums.js';
 import { Text } from '../shared/field-rules.decorators.js';
 import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
-import { DetentionStepInput } from './detention-step.input.js';
+import { RecordStepInput } from '../shared/record-step.input.js';
 
 @InputType({ description: 'A note on a detention case, such as a published apology.' })
-export class AddDetentionNoteInput extends DetentionStepInput implements CommandInput {
+export class AddDetentionNoteInput extends RecordStepInput implements CommandInput {
   @Field(() => DetentionNoteCategory)
   @IsIn(DETENTION_NOTE_CATEGORIES)
   category: Category;
 
-  @Field()
   @Text()
   note: string;
 

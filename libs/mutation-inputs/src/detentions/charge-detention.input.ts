@@ -1,10 +1,10 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Labels } from '../shared/field-rules.decorators.js';
 import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
-import { DetentionStepInput } from './detention-step.input.js';
+import { RecordStepInput } from '../shared/record-step.input.js';
 
 @InputType({ description: 'The detained are charged (DETAINED → CHARGED); charges add to those known.' })
-export class ChargeDetentionInput extends DetentionStepInput implements CommandInput {
+export class ChargeDetentionInput extends RecordStepInput implements CommandInput {
   @Field(() => [String])
   @Labels()
   charges: string[];

@@ -7,7 +7,6 @@ import { domainValues } from '../shared/record-command.js';
 
 @InputType({ description: 'A person detained: a journalist, media worker or human-rights defender.' })
 export class DetainedPersonInput {
-  @Field()
   @Label()
   name: string;
 

@@ -1,11 +1,10 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { InputType } from '@nestjs/graphql';
 import { OptionalText } from '../shared/field-rules.decorators.js';
 import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
-import { DetentionStepInput } from './detention-step.input.js';
+import { RecordStepInput } from '../shared/record-step.input.js';
 
 @InputType({ description: 'Released on bail, with the conditions if known.' })
-export class ReleaseDetentionOnBailInput extends DetentionStepInput implements CommandInput {
-  @Field({ nullable: true })
+export class ReleaseDetentionOnBailInput extends RecordStepInput implements CommandInput {
   @OptionalText()
   conditions?: string;
 

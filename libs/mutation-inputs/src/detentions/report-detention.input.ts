@@ -13,12 +13,10 @@ export class ReportDetentionInput extends RecordFieldsInput implements CommandIn
   @NestedList(() => DetainedPersonInput)
   persons: DetainedPersonInput[];
 
-  @Field({ nullable: true })
   @OptionalLabel()
   outlet?: string;
 
-  @Field({ description: 'Why they were detained, as reported.' })
-  @Text()
+  @Text({ description: 'Why they were detained, as reported.' })
   reason: string;
 
   @Field(() => [String], {

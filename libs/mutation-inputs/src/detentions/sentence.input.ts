@@ -6,8 +6,7 @@ import { domainValues } from '../shared/record-command.js';
 
 @InputType({ description: 'A sentence as reported.' })
 export class SentenceInput {
-  @Field({ description: '"two years in prison, suspended", "fine of 4 million riel".' })
-  @Text()
+  @Text({ description: '"two years in prison, suspended", "fine of 4 million riel".' })
   description: string;
 
   @Field({ description: 'Does it keep the person in custody (prison, not suspended)?' })

@@ -12,16 +12,14 @@ import { RecordFieldsInput } from '../shared/record-fields.input.js';
     'A quantitative claim about the one SCOPE country: `occurred` is when it was claimed, `period` what it covers.',
 })
 export class ReportFigureInput extends RecordFieldsInput implements CommandInput {
-  @Field({ description: 'A stable label to group by: "websites shut down".' })
-  @Label()
+  @Label({ description: 'A stable label to group by: "websites shut down".' })
   indicator: string;
 
   @Field(() => Float)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   value: number;
 
-  @Field({ description: '"websites", "persons", "USD per year".' })
-  @Label()
+  @Label({ description: '"websites", "persons", "USD per year".' })
   unit: string;
 
   @Field(() => FigureQualifier, { nullable: true, description: 'Default EXACT.' })
@@ -34,8 +32,7 @@ export class ReportFigureInput extends RecordFieldsInput implements CommandInput
   @Nested(() => OccurredInput)
   period?: OccurredInput;
 
-  @Field({ description: 'Who claims it: "Cambodian government", "UN Human Rights Office".' })
-  @Label()
+  @Label({ description: 'Who claims it: "Cambodian government", "UN Human Rights Office".' })
   claimant: string;
 
   @Field(() => FigureProvenance)

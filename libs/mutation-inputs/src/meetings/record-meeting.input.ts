@@ -5,11 +5,9 @@ import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({ description: 'A multilateral meeting. Countries: HOST(s) and PARTICIPANTs, any MENTIONED.' })
 export class RecordMeetingInput extends RecordFieldsInput implements CommandInput {
-  @Field()
   @Label()
   title: string;
 
-  @Field({ nullable: true })
   @OptionalLabel()
   place?: string;
 
@@ -20,7 +18,6 @@ export class RecordMeetingInput extends RecordFieldsInput implements CommandInpu
   @OptionalLabels()
   bodies?: string[];
 
-  @Field({ nullable: true })
   @OptionalText()
   outcomeSummary?: string;
 

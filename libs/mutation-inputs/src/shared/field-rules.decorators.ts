@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { Field, type FieldOptions } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,15 +23,38 @@ import { SourceInput } from './source.input.js';
  * sent. Emptiness is the domain's (a blank value is VALIDATION_FAILED naming the field).
  */
 
-/** A name, title or label. */
-export const Label = () => applyDecorators(IsString(), MaxLength(INPUT_LIMITS.label), IsPlainText());
+/** A string of at most `max` characters, plain text. */
+const plainString = (max: number) => [IsString(), MaxLength(max), IsPlainText()];
 
-/** Free text: a quote, mandate, reason, rationale. */
-export const Text = () => applyDecorators(IsString(), MaxLength(INPUT_LIMITS.text), IsPlainText());
+/** A name, title or label: a String field of the schema (with `field`'s options) and its rules. */
+export const Label = (field: FieldOptions = {}) =>
+  applyDecorators(
+    Field(() => String, field),
+    ...plainString(INPUT_LIMITS.label),
+  );
 
-export const OptionalLabel = () => applyDecorators(IsOptional(), Label());
+/** Free text (a quote, mandate, reason, rationale): a String field of the schema and its rules. */
+export const Text = (field: FieldOptions = {}) =>
+  applyDecorators(
+    Field(() => String, field),
+    ...plainString(INPUT_LIMITS.text),
+  );
 
-export const OptionalText = () => applyDecorators(IsOptional(), Text());
+/** A label the input may leave out (or give as null). */
+export const OptionalLabel = (field: FieldOptions = {}) =>
+  applyDecorators(
+    Field(() => String, { ...field, nullable: true }),
+    IsOptional(),
+    ...plainString(INPUT_LIMITS.label),
+  );
+
+/** Free text the input may leave out (or give as null). */
+export const OptionalText = (field: FieldOptions = {}) =>
+  applyDecorators(
+    Field(() => String, { ...field, nullable: true }),
+    IsOptional(),
+    ...plainString(INPUT_LIMITS.text),
+  );
 
 /** A list of labels (bodies, agencies, charges). */
 export const Labels = () =>

@@ -36,8 +36,7 @@ export class ReportShutdownInput extends RecordFieldsInput implements CommandInp
   @IsIn(SHUTDOWN_CATEGORIES, { each: true })
   categories: ShutdownFields['categories'][number][];
 
-  @Field({ description: '"Ministry of Post and Telecommunications".' })
-  @Label()
+  @Label({ description: '"Ministry of Post and Telecommunications".' })
   authority: string;
 
   toCommand(): RecordCommandInput {

@@ -1,23 +1,19 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { InputType } from '@nestjs/graphql';
 import { Label, OptionalLabel, Text } from '../shared/field-rules.decorators.js';
 import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({ description: 'An official statement or speech by an official of the one ACTING country.' })
 export class RecordStatementInput extends RecordFieldsInput implements CommandInput {
-  @Field()
   @Label()
   speaker: string;
 
-  @Field({ description: '"Prime Minister of Cambodia".' })
-  @Label()
+  @Label({ description: '"Prime Minister of Cambodia".' })
   office: string;
 
-  @Field({ description: 'Verbatim (or as translated by the source).' })
-  @Text()
+  @Text({ description: 'Verbatim (or as translated by the source).' })
   quote: string;
 
-  @Field({ nullable: true })
   @OptionalLabel()
   venue?: string;
 

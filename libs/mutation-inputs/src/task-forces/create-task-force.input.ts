@@ -5,11 +5,9 @@ import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({ description: 'A body created by one or more ACTING countries; `occurred` is its creation.' })
 export class CreateTaskForceInput extends RecordFieldsInput implements CommandInput {
-  @Field()
   @Label()
   name: string;
 
-  @Field()
   @Text()
   mandate: string;
 
