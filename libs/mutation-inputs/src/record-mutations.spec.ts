@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { RECORD_MUTATIONS } from './record-mutations.js';
+import { RECORD_COMMAND_TYPES } from '@tracker/domain';
+import { commandFor, RECORD_MUTATIONS } from './record-mutations.js';
 
 /** The committed schema's mutations: name → the block that declares it (description, arguments, type). */
 function schemaMutations(): Map<string, string> {
@@ -11,6 +12,28 @@ function schemaMutations(): Map<string, string> {
 }
 
 describe('RECORD_MUTATIONS', () => {
+  it('makes every domain command, each from one mutation', () => {
+    const commands = Object.values(RECORD_MUTATIONS).map((mutation) => mutation.command);
+    expect(commands.sort()).toEqual([...RECORD_COMMAND_TYPES].sort());
+  });
+
+  it('gives each assessment an id of its own, and lists the domain keeps to an empty list', () => {
+    const assess = commandFor(RECORD_MUTATIONS.assessCommitment, { recordId: 'r' }) as {
+      assessmentId?: string;
+    };
+    const again = commandFor(RECORD_MUTATIONS.assessCommitment, { recordId: 'r' }) as {
+      assessmentId?: string;
+    };
+    expect(assess.assessmentId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(again.assessmentId).not.toBe(assess.assessmentId);
+    expect(commandFor(RECORD_MUTATIONS.reportArrest, { personsArrested: 3, charges: null })).toEqual({
+      type: 'ReportArrest',
+      personsArrested: 3,
+      nationalities: [],
+      charges: [],
+    });
+  });
+
   it('is every mutation of the committed schema, each with its description and input type', () => {
     const mutations = schemaMutations();
     expect(Object.keys(RECORD_MUTATIONS).sort()).toEqual([...mutations.keys()].sort());

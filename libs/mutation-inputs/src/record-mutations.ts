@@ -22,94 +22,154 @@ import { ReportShutdownInput } from './shutdowns/report-shutdown.input.js';
 import { RecordStatementInput } from './statements/record-statement.input.js';
 import { CreateTaskForceInput } from './task-forces/create-task-force.input.js';
 import { DissolveTaskForceInput } from './task-forces/dissolve-task-force.input.js';
-import type { CommandInput } from './shared/record-command.js';
+import type { RecordCommandType } from '@tracker/domain';
+import { randomUUID } from 'node:crypto';
+import { commandOf, type RecordCommandInput } from './shared/record-command.js';
 
-/** One mutation of the GraphQL API: the input it takes (which knows its domain command) and what it does. */
+/** One mutation of the GraphQL API: the input it takes, the domain command it makes, what it does. */
 export interface RecordMutation {
-  readonly input: new () => CommandInput;
+  readonly input: new () => object;
+  readonly command: RecordCommandType;
   readonly description: string;
+  /** Fields the command gets when the input leaves them out (lists the domain keeps, generated ids). */
+  readonly defaults?: () => Record<string, unknown>;
 }
 
 /**
  * Every mutation that records something, by its GraphQL name: the API builds its resolver from this table
- * and the CLI's import checks a mutation line with the same input class, so neither can miss one.
+ * and the CLI's import checks a mutation line with the same input class, so neither can miss one. An
+ * assessment gets its own id here: assessments are kept side by side.
  */
 export const RECORD_MUTATIONS = {
-  reportArrest: { input: ReportArrestInput, description: 'Records an enforcement operation (ARREST).' },
+  reportArrest: {
+    input: ReportArrestInput,
+    command: 'ReportArrest',
+    defaults: () => ({ nationalities: [], charges: [] }),
+    description: 'Records an enforcement operation (ARREST).',
+  },
   updateArrestFigures: {
     input: UpdateArrestFiguresInput,
+    command: 'UpdateArrestFigures',
     description: 'Adds later figures (deported, prosecuted) to an arrest.',
   },
   makeCommitment: {
     input: MakeCommitmentInput,
+    command: 'MakeCommitment',
     description: 'Records a commitment (COMMITMENT) made at a meeting or in a statement.',
   },
   assessCommitment: {
     input: AssessCommitmentInput,
+    command: 'AssessCommitment',
+    defaults: () => ({ assessmentId: randomUUID() }),
     description: 'Adds a reviewer assessment of a commitment implementation.',
   },
   linkEvidence: {
     input: LinkEvidenceInput,
+    command: 'LinkEvidence',
     description: 'Links an action record to a commitment as SUPPORTS or CONTRADICTS evidence.',
   },
-  unlinkEvidence: { input: UnlinkEvidenceInput, description: 'Removes an evidence link from a commitment.' },
+  unlinkEvidence: {
+    input: UnlinkEvidenceInput,
+    command: 'UnlinkEvidence',
+    description: 'Removes an evidence link from a commitment.',
+  },
   setImplementationStatus: {
     input: SetImplementationStatusInput,
+    command: 'SetImplementationStatus',
     description: 'Sets the implementation status of a commitment for some or all signatories.',
   },
   correctRecord: {
     input: CorrectRecordInput,
+    command: 'CorrectRecord',
     description: 'Corrects fields of a record of any kind, with a reason.',
   },
   retractRecord: {
     input: RetractRecordInput,
+    command: 'RetractRecord',
     description: 'Retracts a record of any kind, with a reason; nothing is deleted.',
   },
   correctRetraction: {
     input: CorrectRetractionInput,
+    command: 'CorrectRetraction',
     description: 'Undoes a retraction, or replaces its reason.',
   },
   reportDetention: {
     input: ReportDetentionInput,
+    command: 'ReportDetention',
+    defaults: () => ({ charges: [] }),
     description: 'Records journalists or rights defenders detained (DETENTION).',
   },
-  chargeDetention: { input: ChargeDetentionInput, description: 'The detained are charged.' },
+  chargeDetention: {
+    input: ChargeDetentionInput,
+    command: 'ChargeDetention',
+    description: 'The detained are charged.',
+  },
   releaseDetentionOnBail: {
     input: ReleaseDetentionOnBailInput,
+    command: 'ReleaseDetentionOnBail',
     description: 'The detained are released on bail.',
   },
-  releaseDetention: { input: ReleaseDetentionInput, description: 'The detained are released.' },
+  releaseDetention: {
+    input: ReleaseDetentionInput,
+    command: 'ReleaseDetention',
+    description: 'The detained are released.',
+  },
   convictDetention: {
     input: ConvictDetentionInput,
+    command: 'ConvictDetention',
     description: 'The detained are convicted, with a sentence.',
   },
-  acquitDetention: { input: AcquitDetentionInput, description: 'The detained are acquitted.' },
-  dropDetentionCharges: { input: DropDetentionChargesInput, description: 'The charges are dropped.' },
+  acquitDetention: {
+    input: AcquitDetentionInput,
+    command: 'AcquitDetention',
+    description: 'The detained are acquitted.',
+  },
+  dropDetentionCharges: {
+    input: DropDetentionChargesInput,
+    command: 'DropDetentionCharges',
+    description: 'The charges are dropped.',
+  },
   addDetentionNote: {
     input: AddDetentionNoteInput,
+    command: 'AddDetentionNote',
     description: 'Adds a note (an apology, an appeal...) to a detention case.',
   },
   reportFigure: {
     input: ReportFigureInput,
+    command: 'ReportFigure',
     description: 'Records a quantitative claim (FIGURE), official or independent.',
   },
-  recordMeeting: { input: RecordMeetingInput, description: 'Records a multilateral meeting (MEETING).' },
+  recordMeeting: {
+    input: RecordMeetingInput,
+    command: 'RecordMeeting',
+    defaults: () => ({ bodies: [] }),
+    description: 'Records a multilateral meeting (MEETING).',
+  },
   reportShutdown: {
     input: ReportShutdownInput,
+    command: 'ReportShutdown',
     description: 'Records websites or platforms blocked or closed (SHUTDOWN).',
   },
   recordStatement: {
     input: RecordStatementInput,
+    command: 'RecordStatement',
     description: 'Records an official statement or speech (STATEMENT).',
   },
   createTaskForce: {
     input: CreateTaskForceInput,
+    command: 'CreateTaskForce',
     description: 'Records a task force created by one or more countries (TASK_FORCE).',
   },
   dissolveTaskForce: {
     input: DissolveTaskForceInput,
+    command: 'DissolveTaskForce',
     description: 'Records that a task force was dissolved.',
   },
 } as const satisfies Record<string, RecordMutation>;
 
 export type RecordMutationName = keyof typeof RECORD_MUTATIONS;
+
+/** The domain command a validated input of `mutation` stands for. */
+export function commandFor(mutation: RecordMutation, input: object): RecordCommandInput {
+  return commandOf(mutation.command, input, mutation.defaults?.());
+}

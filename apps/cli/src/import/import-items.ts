@@ -3,6 +3,7 @@ import { CellError, fieldsOfRow, type ExportedEvent } from '@tracker/exchange';
 import type { RecordCommandInput } from '@tracker/tracking';
 import { GraphQLError } from 'graphql';
 import {
+  commandFor,
   createInputValidationPipe,
   RECORD_MUTATIONS,
   type FieldProblem,
@@ -150,8 +151,11 @@ async function mutationCommand(
   input: unknown,
   recordId: unknown,
 ): Promise<DomainCommandInput> {
-  const InputClass = (RECORD_MUTATIONS as Record<string, RecordMutation | undefined>)[mutation]?.input;
-  if (InputClass === undefined) {
+  // Own names only: `constructor` or `__proto__` name no mutation.
+  const entry: RecordMutation | undefined = Object.hasOwn(RECORD_MUTATIONS, mutation)
+    ? (RECORD_MUTATIONS as Record<string, RecordMutation>)[mutation]
+    : undefined;
+  if (entry === undefined) {
     throw new LineRefused({
       field: 'mutation',
       code: 'BAD_USER_INPUT',
@@ -162,9 +166,9 @@ async function mutationCommand(
   try {
     validated = (await validation.transform(input, {
       type: 'body',
-      metatype: InputClass,
+      metatype: entry.input,
       data: 'input',
-    })) as InstanceType<typeof InputClass>;
+    })) as object;
   } catch (error) {
     if (error instanceof GraphQLError) {
       const fields = (error.extensions.fields ?? []) as FieldProblem[];
@@ -176,7 +180,7 @@ async function mutationCommand(
     }
     throw error;
   }
-  const command = validated.toCommand();
+  const command = commandFor(entry, validated);
   if (recordId !== undefined) {
     if (typeof recordId !== 'string')
       throw new LineRefused({

@@ -2,7 +2,6 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, Max } from 'class-validator';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { NestedList, OptionalLabel, OptionalLabels } from '../shared/field-rules.decorators.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 import { NationalityInput } from './nationality.input.js';
 
@@ -10,7 +9,7 @@ import { NationalityInput } from './nationality.input.js';
   description:
     'An enforcement operation by one ACTING country. Each nationality is also listed as NATIONALS_AFFECTED.',
 })
-export class ReportArrestInput extends RecordFieldsInput implements CommandInput {
+export class ReportArrestInput extends RecordFieldsInput {
   @Field(() => Int, { description: 'At least 1.' })
   @IsInt()
   @Max(INPUT_LIMITS.count)
@@ -27,8 +26,4 @@ export class ReportArrestInput extends RecordFieldsInput implements CommandInput
 
   @OptionalLabel()
   place?: string;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('ReportArrest', this, { nationalities: [], charges: [] });
-  }
 }

@@ -1,11 +1,10 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, Max } from 'class-validator';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordStepInput } from '../shared/record-step.input.js';
 
 @InputType({ description: 'Later figures of an arrest: at least one, each at most the persons arrested.' })
-export class UpdateArrestFiguresInput extends RecordStepInput implements CommandInput {
+export class UpdateArrestFiguresInput extends RecordStepInput {
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
@@ -17,8 +16,4 @@ export class UpdateArrestFiguresInput extends RecordStepInput implements Command
   @IsInt()
   @Max(INPUT_LIMITS.count)
   prosecuted?: number;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('UpdateArrestFigures', this);
-  }
 }

@@ -1,18 +1,16 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus as Status } from '@tracker/domain';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { randomUUID } from 'node:crypto';
 import { ImplementationStatus } from '../enums/domain-enums.js';
 import { CountryCode, Label, Sources, Text } from '../shared/field-rules.decorators.js';
 import { DAY_PATTERN } from '../shared/input-limits.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
 import { SourceInput } from '../shared/source.input.js';
 
 @InputType({
   description: "A reviewer's rating of a commitment's implementation, with a rationale and sources.",
 })
-export class AssessCommitmentInput extends RecordTargetInput implements CommandInput {
+export class AssessCommitmentInput extends RecordTargetInput {
   @Label({ description: 'Who assesses: "Human Rights Watch", "UN Human Rights Office".' })
   assessor: string;
 
@@ -35,11 +33,4 @@ export class AssessCommitmentInput extends RecordTargetInput implements CommandI
   @Field({ description: 'YYYY-MM-DD; not before the commitment was made, not after today.' })
   @Matches(DAY_PATTERN, { message: '$property must be a day written YYYY-MM-DD' })
   assessedOn: string;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('AssessCommitment', this, {
-      // Assessments are kept side by side; each gets its own id here, the application layer's job.
-      assessmentId: randomUUID(),
-    });
-  }
 }

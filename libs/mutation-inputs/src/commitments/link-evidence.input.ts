@@ -4,7 +4,6 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator
 import { EvidenceRelation } from '../enums/domain-enums.js';
 import { CountryCode, OptionalSources, OptionalText } from '../shared/field-rules.decorators.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
 import { SourceInput } from '../shared/source.input.js';
 
@@ -12,7 +11,7 @@ import { SourceInput } from '../shared/source.input.js';
   description:
     'Connects a commitment (recordId) to an action record: SUPPORTS moves NO_EVIDENCE to LIMITED; CONTRADICTS works against it.',
 })
-export class LinkEvidenceInput extends RecordTargetInput implements CommandInput {
+export class LinkEvidenceInput extends RecordTargetInput {
   @Field(() => ID, { description: 'The action record (task force, arrest, detention...).' })
   @IsUUID('all')
   evidenceId: string;
@@ -38,8 +37,4 @@ export class LinkEvidenceInput extends RecordTargetInput implements CommandInput
   @Field(() => [SourceInput], { nullable: true })
   @OptionalSources()
   sources?: SourceInput[];
-
-  toCommand(): RecordCommandInput {
-    return commandOf('LinkEvidence', this);
-  }
 }

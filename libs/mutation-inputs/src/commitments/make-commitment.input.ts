@@ -2,14 +2,13 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
 import { Label, Nested, Text } from '../shared/field-rules.decorators.js';
 import { PartialDateInput } from '../shared/partial-date.input.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({
   description:
     'A pledge by one or more SIGNATORY countries, made at a meeting (meetingId) or in a statement (statementId): exactly one.',
 })
-export class MakeCommitmentInput extends RecordFieldsInput implements CommandInput {
+export class MakeCommitmentInput extends RecordFieldsInput {
   @Text()
   text: string;
 
@@ -30,8 +29,4 @@ export class MakeCommitmentInput extends RecordFieldsInput implements CommandInp
   @IsOptional()
   @Nested(() => PartialDateInput)
   deadline?: PartialDateInput;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('MakeCommitment', this);
-  }
 }

@@ -4,12 +4,11 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator
 import { ImplementationStatus } from '../enums/domain-enums.js';
 import { CountryCode, Sources, Text } from '../shared/field-rules.decorators.js';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
 import { SourceInput } from '../shared/source.input.js';
 
 @InputType({ description: "An editor sets a commitment's implementation status, citing sources." })
-export class SetImplementationStatusInput extends RecordTargetInput implements CommandInput {
+export class SetImplementationStatusInput extends RecordTargetInput {
   @Field(() => ImplementationStatus)
   @IsIn(IMPLEMENTATION_STATUSES)
   status: Status;
@@ -32,8 +31,4 @@ export class SetImplementationStatusInput extends RecordTargetInput implements C
   @IsOptional()
   @IsUUID('all')
   assessmentId?: string;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('SetImplementationStatus', this);
-  }
 }

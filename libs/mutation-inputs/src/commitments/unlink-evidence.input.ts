@@ -1,19 +1,14 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
 import { Text } from '../shared/field-rules.decorators.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
 
 @InputType({ description: 'Removes an evidence link from a commitment, saying why.' })
-export class UnlinkEvidenceInput extends RecordTargetInput implements CommandInput {
+export class UnlinkEvidenceInput extends RecordTargetInput {
   @Field(() => ID)
   @IsUUID('all')
   evidenceId: string;
 
   @Text()
   reason: string;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('UnlinkEvidence', this);
-  }
 }

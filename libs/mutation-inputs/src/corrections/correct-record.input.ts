@@ -1,19 +1,14 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Nested, Text } from '../shared/field-rules.decorators.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
 import { RecordChangesInput } from './record-changes.input.js';
 
 @InputType({ description: 'Fixes fields of a record of any kind; each change is validated as at creation.' })
-export class CorrectRecordInput extends RecordTargetInput implements CommandInput {
+export class CorrectRecordInput extends RecordTargetInput {
   @Field(() => RecordChangesInput)
   @Nested(() => RecordChangesInput)
   changes: RecordChangesInput;
 
   @Text({ description: "Why: shown in the record's history." })
   reason: string;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('CorrectRecord', this);
-  }
 }

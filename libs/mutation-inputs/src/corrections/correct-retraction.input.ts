@@ -1,13 +1,12 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsBoolean } from 'class-validator';
 import { OptionalText, Text } from '../shared/field-rules.decorators.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordTargetInput } from '../shared/record-target.input.js';
 
 @InputType({
   description: 'Corrects a retraction: undo it (reinstate: true), or replace its reason (retractionReason).',
 })
-export class CorrectRetractionInput extends RecordTargetInput implements CommandInput {
+export class CorrectRetractionInput extends RecordTargetInput {
   @Text()
   reason: string;
 
@@ -17,8 +16,4 @@ export class CorrectRetractionInput extends RecordTargetInput implements Command
 
   @OptionalText({ description: 'Required when reinstate is false.' })
   retractionReason?: string;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('CorrectRetraction', this);
-  }
 }

@@ -3,19 +3,14 @@ import { DETENTION_NOTE_CATEGORIES, type DetentionNoteCategory as Category } fro
 import { IsIn } from 'class-validator';
 import { DetentionNoteCategory } from '../enums/domain-enums.js';
 import { Text } from '../shared/field-rules.decorators.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordStepInput } from '../shared/record-step.input.js';
 
 @InputType({ description: 'A note on a detention case, such as a published apology.' })
-export class AddDetentionNoteInput extends RecordStepInput implements CommandInput {
+export class AddDetentionNoteInput extends RecordStepInput {
   @Field(() => DetentionNoteCategory)
   @IsIn(DETENTION_NOTE_CATEGORIES)
   category: Category;
 
   @Text()
   note: string;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('AddDetentionNote', this);
-  }
 }

@@ -1,16 +1,11 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Nested } from '../shared/field-rules.decorators.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordStepInput } from '../shared/record-step.input.js';
 import { SentenceInput } from './sentence.input.js';
 
 @InputType({ description: 'Convicted, with the sentence.' })
-export class ConvictDetentionInput extends RecordStepInput implements CommandInput {
+export class ConvictDetentionInput extends RecordStepInput {
   @Field(() => SentenceInput)
   @Nested(() => SentenceInput)
   sentence: SentenceInput;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('ConvictDetention', this);
-  }
 }

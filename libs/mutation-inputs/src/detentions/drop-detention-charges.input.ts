@@ -1,10 +1,5 @@
 import { InputType } from '@nestjs/graphql';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordStepInput } from '../shared/record-step.input.js';
 
 @InputType({ description: 'The charges are dropped.' })
-export class DropDetentionChargesInput extends RecordStepInput implements CommandInput {
-  toCommand(): RecordCommandInput {
-    return commandOf('DropDetentionCharges', this);
-  }
-}
+export class DropDetentionChargesInput extends RecordStepInput {}

@@ -1,14 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import { OptionalText } from '../shared/field-rules.decorators.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordStepInput } from '../shared/record-step.input.js';
 
 @InputType({ description: 'Released on bail, with the conditions if known.' })
-export class ReleaseDetentionOnBailInput extends RecordStepInput implements CommandInput {
+export class ReleaseDetentionOnBailInput extends RecordStepInput {
   @OptionalText()
   conditions?: string;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('ReleaseDetentionOnBail', this);
-  }
 }

@@ -1,6 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { NestedList, OptionalLabel, OptionalLabels, Text } from '../shared/field-rules.decorators.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 import { DetainedPersonInput } from './detained-person.input.js';
 
@@ -8,7 +7,7 @@ import { DetainedPersonInput } from './detained-person.input.js';
   description:
     'Journalists or human-rights defenders detained together by one ACTING country. A sentence comes later, with convictDetention.',
 })
-export class ReportDetentionInput extends RecordFieldsInput implements CommandInput {
+export class ReportDetentionInput extends RecordFieldsInput {
   @Field(() => [DetainedPersonInput], { description: 'At least one.' })
   @NestedList(() => DetainedPersonInput)
   persons: DetainedPersonInput[];
@@ -25,8 +24,4 @@ export class ReportDetentionInput extends RecordFieldsInput implements CommandIn
   })
   @OptionalLabels()
   charges?: string[];
-
-  toCommand(): RecordCommandInput {
-    return commandOf('ReportDetention', this, { charges: [] });
-  }
 }

@@ -4,14 +4,13 @@ import { IsIn, IsNumber, IsOptional, IsUUID } from 'class-validator';
 import { FigureProvenance, FigureQualifier } from '../enums/domain-enums.js';
 import { Label, Nested } from '../shared/field-rules.decorators.js';
 import { OccurredInput } from '../shared/occurred.input.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({
   description:
     'A quantitative claim about the one SCOPE country: `occurred` is when it was claimed, `period` what it covers.',
 })
-export class ReportFigureInput extends RecordFieldsInput implements CommandInput {
+export class ReportFigureInput extends RecordFieldsInput {
   @Label({ description: 'A stable label to group by: "websites shut down".' })
   indicator: string;
 
@@ -43,8 +42,4 @@ export class ReportFigureInput extends RecordFieldsInput implements CommandInput
   @IsOptional()
   @IsUUID('all')
   disputes?: string;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('ReportFigure', this);
-  }
 }

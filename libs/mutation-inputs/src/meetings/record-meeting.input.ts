@@ -1,10 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Label, OptionalLabel, OptionalLabels, OptionalText } from '../shared/field-rules.decorators.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({ description: 'A multilateral meeting. Countries: HOST(s) and PARTICIPANTs, any MENTIONED.' })
-export class RecordMeetingInput extends RecordFieldsInput implements CommandInput {
+export class RecordMeetingInput extends RecordFieldsInput {
   @Label()
   title: string;
 
@@ -20,8 +19,4 @@ export class RecordMeetingInput extends RecordFieldsInput implements CommandInpu
 
   @OptionalText()
   outcomeSummary?: string;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('RecordMeeting', this, { bodies: [] });
-  }
 }

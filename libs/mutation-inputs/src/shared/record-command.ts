@@ -3,11 +3,6 @@ import type { RecordCommandInput } from '@tracker/tracking';
 /** A domain command as the executor takes it: a creation's `recordId` is generated (or derived). */
 export type { RecordCommandInput };
 
-/** Every mutation input: it knows which domain command it stands for. */
-export interface CommandInput {
-  toCommand(): RecordCommandInput;
-}
-
 /**
  * The domain command of type `type` made of an input's fields: exactly what the client gave (absent
  * optional fields left out, `null` kept), nested inputs as their domain values. `defaults` fill the fields

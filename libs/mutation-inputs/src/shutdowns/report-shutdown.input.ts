@@ -9,14 +9,13 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, Max } from 'class-validator';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { ShutdownAction, ShutdownCategory, ShutdownTarget } from '../enums/domain-enums.js';
 import { Label } from '../shared/field-rules.decorators.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({
   description:
     'Websites or platforms blocked or closed by one ACTING country; the period they were shut in is `occurred` (a range for "since 2021").',
 })
-export class ReportShutdownInput extends RecordFieldsInput implements CommandInput {
+export class ReportShutdownInput extends RecordFieldsInput {
   @Field(() => Int, { description: 'At least 1.' })
   @IsInt()
   @Max(INPUT_LIMITS.count)
@@ -38,8 +37,4 @@ export class ReportShutdownInput extends RecordFieldsInput implements CommandInp
 
   @Label({ description: '"Ministry of Post and Telecommunications".' })
   authority: string;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('ReportShutdown', this);
-  }
 }

@@ -1,10 +1,9 @@
 import { InputType } from '@nestjs/graphql';
 import { Label, OptionalLabel, Text } from '../shared/field-rules.decorators.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({ description: 'An official statement or speech by an official of the one ACTING country.' })
-export class RecordStatementInput extends RecordFieldsInput implements CommandInput {
+export class RecordStatementInput extends RecordFieldsInput {
   @Label()
   speaker: string;
 
@@ -16,8 +15,4 @@ export class RecordStatementInput extends RecordFieldsInput implements CommandIn
 
   @OptionalLabel()
   venue?: string;
-
-  toCommand(): RecordCommandInput {
-    return commandOf('RecordStatement', this);
-  }
 }

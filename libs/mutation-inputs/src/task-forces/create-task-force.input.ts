@@ -1,10 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Label, Labels, Text } from '../shared/field-rules.decorators.js';
-import { commandOf, type CommandInput, type RecordCommandInput } from '../shared/record-command.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
 @InputType({ description: 'A body created by one or more ACTING countries; `occurred` is its creation.' })
-export class CreateTaskForceInput extends RecordFieldsInput implements CommandInput {
+export class CreateTaskForceInput extends RecordFieldsInput {
   @Label()
   name: string;
 
@@ -14,8 +13,4 @@ export class CreateTaskForceInput extends RecordFieldsInput implements CommandIn
   @Field(() => [String], { description: '"Ministry of Interior", "National Police": at least one.' })
   @Labels()
   memberAgencies: string[];
-
-  toCommand(): RecordCommandInput {
-    return commandOf('CreateTaskForce', this);
-  }
 }

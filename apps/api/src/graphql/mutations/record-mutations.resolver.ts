@@ -1,14 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { RECORD_MUTATIONS, type CommandInput } from '@tracker/mutation-inputs';
+import { commandFor, RECORD_MUTATIONS, type RecordMutation } from '@tracker/mutation-inputs';
 import { IdempotencyKey } from './shared/mutation-args.decorators.js';
 import { RecordCommandSender } from './shared/record-command.sender.js';
 import { RecordMutationPayload } from './shared/record-mutation.payload.js';
 
 /**
  * Every mutation that records something, one method each, built from RECORD_MUTATIONS: each takes its
- * `input` (validated by its class) and an optional `idempotencyKey`, and sends the input's domain command
- * through the one command path. A new mutation is a line in that table, never another resolver.
+ * `input` (validated by its class) and an optional `idempotencyKey`, and sends the domain command the
+ * table names, made of the input, through the one command path. A new mutation is a line in that table, never another resolver.
  */
 @Resolver()
 export class RecordMutationsResolver {
@@ -17,16 +17,17 @@ export class RecordMutationsResolver {
 
 type MutationMethod = (
   this: RecordMutationsResolver,
-  input: CommandInput,
+  input: object,
   idempotencyKey: string | undefined,
   context: unknown,
 ) => Promise<RecordMutationPayload>;
 
-for (const [name, { input, description }] of Object.entries(RECORD_MUTATIONS)) {
+for (const [name, mutation] of Object.entries(RECORD_MUTATIONS) as [string, RecordMutation][]) {
+  const { input, description } = mutation;
   const prototype = RecordMutationsResolver.prototype as unknown as Record<string, MutationMethod>;
   // A function of its own per mutation: Nest keeps some of a resolver's metadata on the method itself.
   prototype[name] = function (input, idempotencyKey, context) {
-    return this.sender.send(input, context, idempotencyKey);
+    return this.sender.send(commandFor(mutation, input), context, idempotencyKey);
   };
   // What TypeScript's emitted metadata would say of a written method: Nest's ValidationPipe reads the
   // argument's class from it to validate and transform the input.

@@ -2,11 +2,10 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { ForbiddenError, UnauthenticatedError } from '../../../auth/auth-errors.js';
 import type { Role } from '@tracker/tracking';
 import { RecordCommandSender } from './record-command.sender.js';
-import type { CommandInput } from '@tracker/mutation-inputs';
+import type { RecordCommandInput } from '@tracker/mutation-inputs';
 
-const input = (type: string): CommandInput => ({
-  toCommand: () => ({ type, recordId: '0193c5a0-0000-7000-8000-000000000001', reason: 'r' }) as never,
-});
+const input = (type: string) =>
+  ({ type, recordId: '0193c5a0-0000-7000-8000-000000000001', reason: 'r' }) as unknown as RecordCommandInput;
 const as = (role: Role) => ({
   access: { principal: { kind: 'token', actor: `org-${role}`, role, tokenId: `t-${role}` } },
 });

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@tracker/read-models';
-import type { CommandInput } from '@tracker/mutation-inputs';
+import type { RecordCommandInput } from '@tracker/mutation-inputs';
 import { RecordCommandExecutor } from '@tracker/tracking';
 import { authorizeCommand } from '../../../auth/command-roles.js';
 import { principalOf } from '../../../auth/request-access.js';
 import type { RecordMutationPayload } from './record-mutation.payload.js';
 
 /**
- * The one path of every mutation: the input becomes its domain command, the caller's role is checked
+ * The one path of every mutation: the caller's role is checked
  * against it (again: the access hook already checked the document, this guards any other way in), the
  * executor decides and appends it under the token's name as actor, and the answer waits until the local
  * read model has reached the append, so the caller reads its own write. A refused command throws (DomainError, CONFLICT, UNAVAILABLE) and appends nothing.
@@ -20,11 +20,10 @@ export class RecordCommandSender {
   ) {}
 
   async send(
-    input: CommandInput,
+    command: RecordCommandInput,
     context: unknown,
     idempotencyKey: string | undefined,
   ): Promise<RecordMutationPayload> {
-    const command = input.toCommand();
     const principal = principalOf(context);
     authorizeCommand(principal, command.type);
     const outcome = await this.executor.execute(command, {
