@@ -5,6 +5,5 @@ export * from './enums/domain-enums.js';
 export * from './record-mutations.js';
 export * from './shared/field-rules.decorators.js';
 export * from './shared/input-limits.js';
-export * from './shared/record-command.js';
 export * from './validation/input-validation.pipe.js';
 export * from './validation/is-country-code.validator.js';

@@ -24,7 +24,10 @@ import { CreateTaskForceInput } from './task-forces/create-task-force.input.js';
 import { DissolveTaskForceInput } from './task-forces/dissolve-task-force.input.js';
 import type { RecordCommandType } from '@tracker/domain';
 import { randomUUID } from 'node:crypto';
-import { commandOf, type RecordCommandInput } from './shared/record-command.js';
+import type { RecordCommandInput } from '@tracker/tracking';
+
+/** A domain command as the executor takes it: a creation's `recordId` is generated (or derived). */
+export type { RecordCommandInput };
 
 /** One mutation of the GraphQL API: the input it takes, the domain command it makes, what it does. */
 export interface RecordMutation {
@@ -172,4 +175,34 @@ export type RecordMutationName = keyof typeof RECORD_MUTATIONS;
 /** The domain command a validated input of `mutation` stands for. */
 export function commandFor(mutation: RecordMutation, input: object): RecordCommandInput {
   return commandOf(mutation.command, input, mutation.defaults?.());
+}
+
+/**
+ * The domain command of type `type` made of a validated input: exactly what the client gave (absent
+ * optional fields left out, `null` kept), nested inputs as plain values (an occurrence through its
+ * `toDomain()`, which tags its shape). `defaults` fill the fields given as absent or null.
+ */
+export function commandOf(
+  type: string,
+  input: object,
+  defaults: Record<string, unknown> = {},
+): RecordCommandInput {
+  const fields = domainValues(input);
+  for (const [field, value] of Object.entries(defaults)) fields[field] ??= value;
+  return { type, ...fields } as RecordCommandInput;
+}
+
+function domainValues(input: object): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(input)) {
+    if (value !== undefined) values[field] = domainValue(value);
+  }
+  return values;
+}
+
+function domainValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(domainValue);
+  if (value === null || typeof value !== 'object') return value;
+  if ('toDomain' in value) return (value as { toDomain(): unknown }).toDomain();
+  return domainValues(value);
 }

@@ -1,5 +1,4 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import type { Nationality } from '@tracker/domain';
 import { IsInt, Max } from 'class-validator';
 import { INPUT_LIMITS } from '../shared/input-limits.js';
 import { CountryCode } from '../shared/field-rules.decorators.js';
@@ -14,8 +13,4 @@ export class NationalityInput {
   @IsInt()
   @Max(INPUT_LIMITS.count)
   count: number;
-
-  toDomain(): Nationality {
-    return { country: this.country, count: this.count };
-  }
 }

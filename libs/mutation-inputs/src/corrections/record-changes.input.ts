@@ -13,7 +13,6 @@ import { RecordFieldsInput } from '../shared/record-fields.input.js';
 import { ReportShutdownInput } from '../shutdowns/report-shutdown.input.js';
 import { RecordStatementInput } from '../statements/record-statement.input.js';
 import { CreateTaskForceInput } from '../task-forces/create-task-force.input.js';
-import { domainValues } from '../shared/record-command.js';
 
 /** Fields already defined: every kind's, then each kind's own as it comes (one definition per name). */
 const defined = new Set<string>(BASE_FIELDS);
@@ -69,9 +68,4 @@ export class RecordChangesInput extends IntersectionType(
 
   @Field(() => FigureQualifier, { nullable: true, description: 'FIGURE.' })
   declare qualifier?: FigureFields['qualifier'];
-
-  /** The given fields as domain values; `null` stays `null` (the domain clears the field). */
-  toDomain(): Record<string, unknown> {
-    return domainValues(this);
-  }
 }

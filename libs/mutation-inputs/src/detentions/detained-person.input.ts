@@ -3,7 +3,6 @@ import { PERSON_ROLES, type DetainedPerson } from '@tracker/domain';
 import { IsIn, IsOptional } from 'class-validator';
 import { PersonRole } from '../enums/domain-enums.js';
 import { CountryCode, Label } from '../shared/field-rules.decorators.js';
-import { domainValues } from '../shared/record-command.js';
 
 @InputType({ description: 'A person detained: a journalist, media worker or human-rights defender.' })
 export class DetainedPersonInput {
@@ -18,8 +17,4 @@ export class DetainedPersonInput {
   @IsOptional()
   @CountryCode()
   nationality?: string;
-
-  toDomain(): DetainedPerson {
-    return domainValues<DetainedPerson>(this);
-  }
 }

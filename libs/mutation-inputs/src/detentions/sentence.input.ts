@@ -1,8 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import type { Sentence } from '@tracker/domain';
 import { IsBoolean, IsInt, IsOptional } from 'class-validator';
 import { Text } from '../shared/field-rules.decorators.js';
-import { domainValues } from '../shared/record-command.js';
 
 @InputType({ description: 'A sentence as reported.' })
 export class SentenceInput {
@@ -17,8 +15,4 @@ export class SentenceInput {
   @IsOptional()
   @IsInt()
   months?: number;
-
-  toDomain(): Sentence {
-    return domainValues<Sentence>(this);
-  }
 }

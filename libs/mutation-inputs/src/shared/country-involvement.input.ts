@@ -13,8 +13,4 @@ export class CountryInvolvementInput {
   @Field(() => CountryRole, { description: 'Which roles a record accepts depends on its kind.' })
   @IsIn(COUNTRY_ROLES)
   role: CountryInvolvement['role'];
-
-  toDomain(): CountryInvolvement {
-    return { code: this.code, role: this.role };
-  }
 }

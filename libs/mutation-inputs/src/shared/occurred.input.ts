@@ -49,7 +49,9 @@ export class OccurredInput {
   to?: PartialDateInput;
 
   toDomain(): Occurred {
-    if (this.from && this.to) return { type: 'RANGE', from: this.from.toDomain(), to: this.to.toDomain() };
+    if (this.from && this.to) return { type: 'RANGE', from: dateOf(this.from), to: dateOf(this.to) };
     return { type: 'DATE', date: this.date!, precision: this.precision! };
   }
 }
+
+const dateOf = ({ date, precision }: PartialDateInput): PartialDate => ({ date, precision });

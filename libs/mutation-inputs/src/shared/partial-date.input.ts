@@ -16,8 +16,4 @@ export class PartialDateInput {
   @Field(() => DatePrecision)
   @IsIn(DATE_PRECISIONS)
   precision: PartialDate['precision'];
-
-  toDomain(): PartialDate {
-    return { date: this.date, precision: this.precision };
-  }
 }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TrackingModule } from '@tracker/tracking';
 import { RecordMutationsResolver } from './record-mutations.resolver.js';
 import { IdempotencyKeyPipe } from './shared/idempotency-key.pipe.js';
-import { RecordCommandSender } from './shared/record-command.sender.js';
 import { RecordMutationPayloadResolver } from './shared/record-mutation-payload.resolver.js';
 
 /**
@@ -12,11 +11,6 @@ import { RecordMutationPayloadResolver } from './shared/record-mutation-payload.
  */
 @Module({
   imports: [TrackingModule],
-  providers: [
-    RecordCommandSender,
-    IdempotencyKeyPipe,
-    RecordMutationPayloadResolver,
-    RecordMutationsResolver,
-  ],
+  providers: [IdempotencyKeyPipe, RecordMutationPayloadResolver, RecordMutationsResolver],
 })
 export class MutationsModule {}

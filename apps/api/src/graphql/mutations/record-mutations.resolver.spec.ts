@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { ForbiddenError, UnauthenticatedError } from '../../../auth/auth-errors.js';
+import { ForbiddenError, UnauthenticatedError } from '../../auth/auth-errors.js';
 import type { Role } from '@tracker/tracking';
-import { RecordCommandSender } from './record-command.sender.js';
+import { RecordMutationsResolver } from './record-mutations.resolver.js';
 import type { RecordCommandInput } from '@tracker/mutation-inputs';
 
 const input = (type: string) =>
@@ -19,12 +19,12 @@ function sender() {
     events: [{}],
   }));
   const reachOrReport = jest.fn(async () => 'reached' as const);
-  return { execute, sender: new RecordCommandSender({ execute } as never, { reachOrReport } as never) };
+  return { execute, sender: new RecordMutationsResolver({ execute } as never, { reachOrReport } as never) };
 }
 
 // The second line of defence: whatever reached the send path (a document the access hook let through,
 // any other way in), the token's role is checked against the command before anything is sent.
-describe('RecordCommandSender', () => {
+describe('RecordMutationsResolver.send', () => {
   it('refuses a reader, and a recorder a reviewer’s command, without sending anything', async () => {
     const { execute, sender: send } = sender();
     await expect(send.send(input('ReportFigure'), as('reader'), undefined)).rejects.toThrow(ForbiddenError);
