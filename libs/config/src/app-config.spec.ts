@@ -1,4 +1,5 @@
-import { ConfigError, loadAppConfig } from './app-config.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, ENVIRONMENT_VARIABLES, loadAppConfig } from './app-config.js';
 
 describe('loadAppConfig', () => {
   it('runs with no configuration at all', () => {
@@ -91,5 +92,10 @@ describe('loadAppConfig', () => {
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(ConfigError);
     expect(() => loadAppConfig(env)).toThrow(message);
+  });
+
+  it('is documented: the configuration table in README lists every variable it reads', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const name of ENVIRONMENT_VARIABLES) expect(readme).toContain(`| \`${name}\` |`);
   });
 });
