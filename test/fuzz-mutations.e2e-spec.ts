@@ -52,7 +52,9 @@ const REFUSAL_CODES = new Set<string>([
 ]);
 /** What the transport may answer garbage with: any API code but the ones that mean the server failed. */
 const TRANSPORT_CODES = new Set<string>(
-  Object.keys(API_ERROR_CODES).filter((code) => !['INTERNAL_SERVER_ERROR', 'UNAVAILABLE'].includes(code)),
+  Object.keys(API_ERROR_CODES).filter(
+    (code) => !['INTERNAL_SERVER_ERROR', 'UNAVAILABLE', 'OUTCOME_UNKNOWN'].includes(code),
+  ),
 );
 
 /**

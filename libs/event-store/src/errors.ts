@@ -34,3 +34,16 @@ export class StoreUnavailableError extends EventStoreError {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/**
+ * A write the store did not confirm: the call timed out, or the server answered in a way that says nothing
+ * of it. It may have been written, whole, or not at all (never in part). Only an append with the same event
+ * ids (for the API: the same idempotency key) is a safe retry; it then writes nothing twice.
+ */
+export class WriteOutcomeUnknownError extends EventStoreError {
+  readonly code = 'OUTCOME_UNKNOWN';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'WriteOutcomeUnknownError';
+  }
+}

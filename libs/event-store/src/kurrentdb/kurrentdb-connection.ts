@@ -8,8 +8,7 @@
  * nothing) are retried once on the new client.
  */
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
-import { StoreUnavailableError } from '../errors.js';
-import { isConnectionFailure } from './kurrentdb-errors.js';
+import { isConnectionFailure, OperationTimeoutError } from './kurrentdb-errors.js';
 
 interface Lease {
   client: KurrentDBClient;
@@ -58,15 +57,14 @@ export class KurrentDbConnection {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () =>
-          reject(new StoreUnavailableError(`KurrentDB did not answer within ${this.operationTimeoutMs} ms`)),
+        () => reject(new OperationTimeoutError(this.operationTimeoutMs)),
         this.operationTimeoutMs,
       );
     });
     try {
       return await Promise.race([operation(lease.client), timeout]);
     } catch (error) {
-      if (error instanceof StoreUnavailableError || isConnectionFailure(error)) this.retire(lease);
+      if (isConnectionFailure(error)) this.retire(lease);
       throw error;
     } finally {
       clearTimeout(timer);

@@ -3,14 +3,18 @@ import {
   CancelledError,
   DeadlineExceededError,
   StreamNotFoundError,
+  TimeoutError,
+  UnknownError,
   UnavailableError,
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
-import { StoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
+import { StoreUnavailableError, WriteOutcomeUnknownError, WrongExpectedRevisionError } from '../errors.js';
 import {
   appendError,
   isConnectionFailure,
+  isNotServing,
   isStreamNotFound,
+  OperationTimeoutError,
   isWrongExpectedVersion,
   readError,
 } from './kurrentdb-errors.js';
@@ -81,20 +85,43 @@ describe('error mapping', () => {
     const appending = appendError(cause, 'commitment-1', 'any');
     expect(appending).toBeInstanceOf(StoreUnavailableError);
     expect(appending).toMatchObject({ code: 'UNAVAILABLE', cause });
-    expect((appending as Error).message).toContain('retrying with the same event ids is safe');
+    expect((appending as Error).message).toContain('nothing was written');
 
     const reading = readError(bridgeError('UnavailableError'), 'read $all');
     expect(reading).toBeInstanceOf(StoreUnavailableError);
     expect((reading as Error).message).toContain('read $all');
   });
 
-  it('says a timed-out append may be retried with the same ids', () => {
-    const timedOut = new StoreUnavailableError('KurrentDB did not answer within 10000 ms');
-    const mapped = appendError(timedOut, 'commitment-1', 2n);
-    expect(mapped).toBeInstanceOf(StoreUnavailableError);
-    expect((mapped as Error).message).toMatch(
-      /did not answer within 10000 ms.*retrying with the same event ids is safe/,
-    );
+  it('takes what a cluster in trouble says as UNAVAILABLE: not ready, too busy, not the leader, no node found', () => {
+    for (const error of [
+      new UnknownError(undefined, 'Could not recognize Server Is Not Ready'),
+      new UnknownError(undefined, 'Could not recognize Server Is Too Busy'),
+      Object.assign(new Error('Leader info available'), { type: 'not-leader' }),
+      bridgeError('NotLeaderError'),
+      new Error('Failed to discover after 10 attempts.'),
+    ]) {
+      expect(isNotServing(error)).toBe(true);
+      expect(appendError(error, 'commitment-1', 1n)).toBeInstanceOf(StoreUnavailableError);
+      expect(readError(error, 'read $all')).toBeInstanceOf(StoreUnavailableError);
+    }
+  });
+
+  it('says a write the server did not confirm is OUTCOME_UNKNOWN, safe to retry with the same ids', () => {
+    for (const error of [
+      new DeadlineExceededError(),
+      new TimeoutError(undefined),
+      grpcError(4),
+      new OperationTimeoutError(10000),
+      new UnknownError(undefined, 'Could not recognize Something Else'),
+      bridgeError('UnknownError'),
+    ]) {
+      const mapped = appendError(error, 'commitment-1', 2n);
+      expect(mapped).toBeInstanceOf(WriteOutcomeUnknownError);
+      expect(mapped).toMatchObject({ code: 'OUTCOME_UNKNOWN', cause: error });
+      expect((mapped as Error).message).toMatch(/may have been written.*same event ids again is safe/);
+      // A read that timed out changed nothing: it is simply unavailable.
+      expect(readError(error, 'read $all')).toBeInstanceOf(StoreUnavailableError);
+    }
   });
 
   it('leaves other errors as they are', () => {

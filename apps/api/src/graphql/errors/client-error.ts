@@ -1,6 +1,11 @@
 import { DomainError } from '@tracker/domain';
 import { NotYetCheckpointedError } from '../../integrity/not-yet-checkpointed.error.js';
-import { InvalidAppendError, StoreUnavailableError, WrongExpectedRevisionError } from '@tracker/event-store';
+import {
+  InvalidAppendError,
+  StoreUnavailableError,
+  WriteOutcomeUnknownError,
+  WrongExpectedRevisionError,
+} from '@tracker/event-store';
 import { ConcurrencyConflictError, IdempotencyKeyReusedError } from '@tracker/tracking';
 import { InvalidQueryArgumentError, ReadModelNotFoundError } from '@tracker/read-models';
 import { HttpException } from '@nestjs/common';
@@ -211,6 +216,17 @@ function applicationError(
     // Before execution (a token that could not be checked), nothing ran: 503, like /health.
     if (graphqlError?.path === undefined) return { ...http(503, 'UNAVAILABLE', message), internal: cause };
     return { ...field('UNAVAILABLE', message), internal: cause };
+  }
+  if (cause instanceof WriteOutcomeUnknownError) {
+    return {
+      ...field(
+        'OUTCOME_UNKNOWN',
+        'The event store did not confirm the write: it may have been recorded, whole, or not at all. ' +
+          'Send the same mutation again with the same idempotencyKey: it records nothing twice ' +
+          "(without a key, look at the record's history first).",
+      ),
+      internal: cause,
+    };
   }
   if (cause instanceof InvalidAppendError) return field('BAD_USER_INPUT', cause.message);
   if (cause instanceof DocumentTooDeepError) {

@@ -44,8 +44,10 @@ export const API_ERROR_CODES = {
   NOT_YET_CHECKPOINTED: 'no signed checkpoint covers the event yet',
   /** The record kept changing under the command; nothing was written, try again. */
   CONFLICT: 'the record changed concurrently',
-  /** The event store cannot be reached; nothing was written. */
+  /** The event store cannot be reached, or is in no state to take the write (a cluster node not ready, too busy, not the leader); nothing was written. */
   UNAVAILABLE: 'the event store is unavailable',
+  /** The event store did not confirm a write (it timed out): it may have been recorded, whole, or not at all; resend it with the same idempotencyKey. */
+  OUTCOME_UNKNOWN: 'the write may or may not have been recorded',
   /** Anything unexpected; the details are in the server log, never in the response. */
   INTERNAL_SERVER_ERROR: 'an unexpected error',
 } as const;

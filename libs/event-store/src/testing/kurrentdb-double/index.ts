@@ -3,3 +3,4 @@ export {
   type KurrentDbProtocolDoubleOptions,
   type ReceivedCall,
 } from './kurrentdb-protocol-double.js';
+export type { DoubleFault } from './faults.js';

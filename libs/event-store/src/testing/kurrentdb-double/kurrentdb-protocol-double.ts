@@ -28,6 +28,7 @@
  * `start(samePort)` serves the same data again.
  */
 import { Server, ServerCredentials, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
+import type { DoubleFault } from './faults.js';
 import { InMemoryLog } from './in-memory-log.js';
 import { ServerFeaturesService, StreamsService, SupportedMethod, SupportedMethods } from './protocol.js';
 import { streamsService } from './streams-service.js';
@@ -59,6 +60,7 @@ export class KurrentDbProtocolDouble {
   private readonly received: ReceivedCall[] = [];
   private readonly batchAppend: boolean;
   private readonly serverVersion: string;
+  private currentFault: DoubleFault | undefined;
 
   constructor(options: KurrentDbProtocolDoubleOptions = {}) {
     this.batchAppend = options.batchAppend ?? true;
@@ -82,6 +84,7 @@ export class KurrentDbProtocolDouble {
             this.subscriptions.add(end);
             return () => this.subscriptions.delete(end);
           },
+          fault: () => this.currentFault,
         }),
       ),
     );
@@ -112,6 +115,14 @@ export class KurrentDbProtocolDouble {
     this.server = undefined;
     for (const end of [...this.subscriptions]) end();
     server.forceShutdown();
+  }
+
+  /**
+   * From now on, answer as a cluster node in trouble would (see faults.ts); `undefined` serves normally
+   * again. Calls already answered are not affected.
+   */
+  injectFault(fault: DoubleFault | undefined): void {
+    this.currentFault = fault;
   }
 
   get port(): number | undefined {

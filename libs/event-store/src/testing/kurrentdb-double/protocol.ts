@@ -21,6 +21,7 @@ export const { ReadReq, ReadResp, AppendReq, AppendResp, BatchAppendReq, BatchAp
 export const { SupportedMethods, SupportedMethod } = serverFeaturesPb;
 export const { UUID, StreamIdentifier, AllStreamPosition, WrongExpectedVersion } = sharedPb;
 export const SharedEmpty = sharedPb.Empty;
+export const SharedTimeout = sharedPb.Timeout;
 export const BadRequestDetail = sharedPb.BadRequest;
 export const { Status } = statusPb;
 export const { Any } = anyPb;

@@ -4,6 +4,7 @@
  * Delete, Tombstone, filtered reads and subscriptions to a single stream answer UNIMPLEMENTED.
  */
 import { randomUUID } from 'node:crypto';
+import { batchAppendRefusal, callRefusal, faultFor, type DoubleFault } from './faults.js';
 import {
   Metadata,
   status,
@@ -53,14 +54,16 @@ type UuidFormat = 'string' | 'structured';
 export interface StreamsServiceHooks {
   /** Called with the cleanup of every open subscription, so a stopped server stops feeding them. */
   trackSubscription(end: () => void): () => void;
+  /** The fault the double answers with now, if any (see faults.ts). */
+  fault(): DoubleFault | undefined;
 }
 
 export function streamsService(log: InMemoryLog, hooks: StreamsServiceHooks): UntypedServiceImplementation {
   return {
     read: (call: ServerWritableStream<ReadReq, ReadResp>) => read(log, hooks, call),
     append: (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>) =>
-      append(log, call, callback),
-    batchAppend: (call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>) => batchAppend(log, call),
+      append(log, hooks, call, callback),
+    batchAppend: (call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>) => batchAppend(log, hooks, call),
     delete: unimplementedUnary('Delete'),
     tombstone: unimplementedUnary('Tombstone'),
   };
@@ -86,6 +89,8 @@ function fail(
 // ---------------------------------------------------------------------------------------------------- Read
 
 function read(log: InMemoryLog, hooks: StreamsServiceHooks, call: ServerWritableStream<ReadReq, ReadResp>) {
+  const refusal = callRefusal(hooks.fault(), 'read');
+  if (refusal) return fail(call, refusal.code, refusal.details, refusal.metadata);
   const options = call.request.getOptions();
   if (!options) return fail(call, status.INVALID_ARGUMENT, 'Required field Options not set.');
   if (options.getFilterOptionCase() === ReadReq.Options.FilterOptionCase.FILTER) {
@@ -266,6 +271,7 @@ function expectedFromAppendOptions(options: InstanceType<typeof AppendReq.Option
 /** The unary (client-streaming) append: an options message, then one message per event. */
 function append(
   log: InMemoryLog,
+  hooks: StreamsServiceHooks,
   call: ServerReadableStream<AppendReq, AppendResp>,
   callback: sendUnaryData<AppendResp>,
 ) {
@@ -299,6 +305,16 @@ function append(
   call.on('end', () => {
     if (failed) return;
     if (!target) return refuse('The first message of an append carries its options.');
+    const fault = faultFor(hooks.fault(), target.stream);
+    const refusal = callRefusal(fault, 'append');
+    if (refusal) return callback(refusal);
+    if (fault?.kind === 'not-ready' || fault?.kind === 'too-busy') {
+      return callback({ code: status.UNAVAILABLE, details: batchAppendRefusal(fault)!.getMessage() });
+    }
+    if (fault?.kind === 'commit-timeout') {
+      if (fault.landsAnyway) log.append(target.stream, target.expected, events);
+      return callback({ code: status.DEADLINE_EXCEEDED, details: 'Timeout' });
+    }
     const outcome = log.append(target.stream, target.expected, events);
     const response = new AppendResp();
     if (outcome.kind === 'wrong_expected_version') {
@@ -344,7 +360,11 @@ function expectedFromBatchOptions(options: InstanceType<typeof BatchAppendReq.Op
  * BatchAppend: one long-lived bidirectional stream per connection; each append is a run of requests sharing
  * a correlation id (options on the first, `is_final` on the last), answered by one response.
  */
-function batchAppend(log: InMemoryLog, call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>) {
+function batchAppend(
+  log: InMemoryLog,
+  hooks: StreamsServiceHooks,
+  call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>,
+) {
   const pending = new Map<string, { stream: string; expected: ExpectedState; events: ProposedEvent[] }>();
 
   call.on('data', (request: BatchAppendReq) => {
@@ -366,6 +386,21 @@ function batchAppend(log: InMemoryLog, call: ServerDuplexStream<BatchAppendReq, 
       pending.delete(correlationId);
 
       response.setStreamIdentifier(streamIdentifierToWire(write.stream));
+      const fault = faultFor(hooks.fault(), write.stream);
+      const refusal = callRefusal(fault, 'append');
+      if (refusal) {
+        // A whole-call refusal ends the BatchAppend stream: every append waiting on it fails with it.
+        call.emit('error', refusal);
+        return;
+      }
+      const faultStatus = batchAppendRefusal(fault);
+      if (faultStatus) {
+        if (fault?.kind === 'commit-timeout' && fault.landsAnyway) {
+          log.append(write.stream, write.expected, write.events);
+        }
+        call.write(response.setError(faultStatus));
+        return;
+      }
       const outcome = log.append(write.stream, write.expected, write.events);
       if (outcome.kind === 'wrong_expected_version') {
         call.write(response.setError(wrongExpectedVersionStatus(outcome.current, outcome.expected)));
