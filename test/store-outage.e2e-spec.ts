@@ -156,7 +156,13 @@ describe('an API server on KurrentDB when the store goes away and comes back (pr
     );
     expect(up).toMatchObject({ status: 'up', eventStore: { status: 'up', store: 'kurrentdb' } });
     expect(up.eventStore.details.headPosition).toBe(headBeforeOutage);
-    expect(up.readModel).toEqual({ position: headBeforeOutage, failing: false, caughtUp: true });
+    expect(up.readModel).toEqual({
+      position: headBeforeOutage,
+      headPosition: headBeforeOutage,
+      failing: false,
+      caughtUp: true,
+      stalledForMs: 0,
+    });
 
     // The double kept its data across the restart, and holds nothing more.
     expect(double.eventCount).toBe(eventsBeforeOutage);

@@ -9,16 +9,33 @@ export interface ReadModelHealth {
   lastError?: string;
   /** Whether the read DB holds everything the store held when asked (null when the store is down). */
   caughtUp: boolean | null;
+  /** The store's head when asked: what `position` is measured against (null for an empty store or down). */
+  headPosition: string | null;
+  /**
+   * How long the read DB has been behind the head without moving on (0 when caught up): a stuck projection
+   * or a subscription gone silent shows here before anyone notices stale answers. Past READ_MODEL_STALL_MS
+   * the server reports itself degraded.
+   */
+  stalledForMs: number;
   /** While the store is replayed into an empty read DB: the head it goes to, events so far, their rate. */
   replay?: ReplayProgress;
 }
 
-export async function readModelHealth(runner: ProjectionRunner, store: EventStore): Promise<ReadModelHealth> {
+/** Behind the head without moving on for this long, the read model is stalled: /health says degraded. */
+export const READ_MODEL_STALL_MS = 30_000;
+
+export async function readModelHealth(
+  runner: ProjectionRunner,
+  store: EventStore,
+  now: Date = new Date(),
+): Promise<ReadModelHealth> {
   const status = runner.status();
   const position = status.position ?? null;
   let caughtUp: boolean | null;
+  let headPosition: string | null = null;
   try {
     const head = await store.headPosition();
+    headPosition = head ?? null;
     caughtUp = head === undefined || (position !== null && position >= head);
   } catch {
     caughtUp = null;
@@ -28,6 +45,8 @@ export async function readModelHealth(runner: ProjectionRunner, store: EventStor
     failing: status.failing,
     ...(status.lastError === undefined ? {} : { lastError: status.lastError }),
     caughtUp,
+    headPosition,
+    stalledForMs: caughtUp === false ? Math.max(0, now.getTime() - status.lastProgressAt.getTime()) : 0,
     ...(status.replay === undefined ? {} : { replay: status.replay }),
   };
 }

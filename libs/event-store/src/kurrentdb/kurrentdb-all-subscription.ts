@@ -29,6 +29,8 @@ export interface KurrentDbAllSubscriptionOptions {
   onClosed: () => void;
 }
 
+const NOT_CHECKED = Symbol('not checked');
+
 export class KurrentDbAllSubscription implements AllSubscription {
   private closed = false;
   private readonly wakeUp = new AbortController();
@@ -37,9 +39,14 @@ export class KurrentDbAllSubscription implements AllSubscription {
   private client: KurrentDBClient | undefined;
   private stream: AllStreamSubscription | undefined;
   private readonly iterator: AsyncGenerator<RecordedEvent, void, undefined>;
+  /** The last event seen, delivered or skipped: where a new attempt resumes. */
+  private checkpoint: Position | undefined;
+  /** The checkpoint at the last silence check of the current attempt (NOT_CHECKED before the first). */
+  private checkedAt: Position | undefined | typeof NOT_CHECKED = NOT_CHECKED;
 
   constructor(private readonly options: KurrentDbAllSubscriptionOptions) {
     if (options.after !== undefined) positionToKurrentDb(options.after); // refuses a foreign position now
+    this.checkpoint = options.after;
     this.iterator = this.run();
   }
 
@@ -57,6 +64,28 @@ export class KurrentDbAllSubscription implements AllSubscription {
     this.endWait?.();
   }
 
+  /**
+   * Called at an interval with the head of $all. A subscription that has not moved since the last check
+   * while the head is past it has gone silent (a server can end a subscription and leave the call open:
+   * KurrentDB PR #5672): its call is ended, and it resubscribes from its checkpoint as after a drop, so
+   * nothing is missed and nothing comes twice. Returns whether it restarted.
+   */
+  checkSilence(head: Position | undefined): boolean {
+    const stream = this.stream;
+    if (this.closed || !stream) return false;
+    const at = this.checkpoint;
+    const behind = head !== undefined && (at === undefined || head > at);
+    const silent = behind && this.checkedAt === at;
+    this.checkedAt = at;
+    if (!silent) return false;
+    this.options.logger.warn('KurrentDB subscription to $all silent while the store moved on; restarting', {
+      after: at ?? 'start',
+      head,
+    });
+    stream.destroy(new Error('the subscription went silent while the store moved on'));
+    return true;
+  }
+
   async close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
@@ -68,16 +97,15 @@ export class KurrentDbAllSubscription implements AllSubscription {
 
   private async *run(): AsyncGenerator<RecordedEvent, void, undefined> {
     const { streamPrefix, backoff, logger } = this.options;
-    /** The last event seen, delivered or skipped: where a new attempt resumes. */
-    let checkpoint = this.options.after;
     let failedAttempts = 0;
     try {
       while (!this.closed) {
-        const stream = this.startAttempt(checkpoint);
+        const stream = this.startAttempt(this.checkpoint);
+        this.checkedAt = NOT_CHECKED;
         stream.once('confirmation', () => {
           if (failedAttempts > 0) {
             logger.info('KurrentDB subscription to $all resumed', {
-              after: checkpoint ?? 'start',
+              after: this.checkpoint ?? 'start',
               failedAttempts,
             });
           }
@@ -90,8 +118,8 @@ export class KurrentDbAllSubscription implements AllSubscription {
             if (!event?.position) continue;
             const position = positionFromKurrentDb(event.position);
             // KurrentDB starts after the given position; this guards the promise of "never twice" anyway.
-            if (checkpoint !== undefined && position <= checkpoint) continue;
-            checkpoint = position;
+            if (this.checkpoint !== undefined && position <= this.checkpoint) continue;
+            this.checkpoint = position;
             if (isSystemEvent(event) || !event.streamId.startsWith(streamPrefix)) continue;
             yield toRecordedEvent(event, streamPrefix);
           }
@@ -106,7 +134,7 @@ export class KurrentDbAllSubscription implements AllSubscription {
         failedAttempts++;
         logger.warn('KurrentDB subscription to $all dropped; resubscribing', {
           reason,
-          after: checkpoint ?? 'start',
+          after: this.checkpoint ?? 'start',
           attempt: failedAttempts,
           delayMs,
         });

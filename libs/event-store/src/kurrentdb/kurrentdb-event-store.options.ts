@@ -34,6 +34,13 @@ export interface KurrentDbEventStoreOptions {
    */
   operationTimeoutMs?: number;
   /**
+   * How often open subscriptions are checked against the head of $all: one that has not moved for a whole
+   * interval while the head is past it has gone silent, and is restarted from where it was. 0 turns the
+   * check off.
+   * @defaultValue 10_000
+   */
+  silenceCheckMs?: number;
+  /**
    * How many events each request reads when paging through $all (readAll skips KurrentDB's own
    * events and other prefixes, so it may need several pages).
    * @defaultValue 500

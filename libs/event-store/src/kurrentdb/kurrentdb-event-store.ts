@@ -38,6 +38,8 @@ export class KurrentDbEventStore implements EventStore {
   private closing: Promise<void> | undefined;
   private readonly running = new Set<Promise<unknown>>();
   private readonly subscriptions = new Set<KurrentDbAllSubscription>();
+  /** Checks open subscriptions for silence (see checkSilence); runs only while there are some. */
+  private silenceCheck: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly connection: KurrentDbConnection,
@@ -46,6 +48,7 @@ export class KurrentDbEventStore implements EventStore {
     private readonly backoff: Required<BackoffOptions>,
     private readonly readPageSize: number,
     private readonly endpoint: string,
+    private readonly silenceCheckMs: number,
   ) {}
 
   /**
@@ -64,6 +67,8 @@ export class KurrentDbEventStore implements EventStore {
     }
     const operationTimeoutMs = options.operationTimeoutMs ?? 10_000;
     if (!(operationTimeoutMs > 0)) throw new RangeError('operationTimeoutMs must be > 0');
+    const silenceCheckMs = options.silenceCheckMs ?? 10_000;
+    if (!(silenceCheckMs >= 0)) throw new RangeError('silenceCheckMs must be >= 0');
     const connection = new KurrentDbConnection(options.connectionString, operationTimeoutMs);
     // Parses the connection string now, so a malformed one fails here rather than on first use.
     await connection.dedicatedClient().dispose();
@@ -74,6 +79,7 @@ export class KurrentDbEventStore implements EventStore {
       resolveBackoff(options.resubscribe),
       readPageSize,
       endpointOf(options.connectionString),
+      silenceCheckMs,
     );
   }
 
@@ -124,9 +130,13 @@ export class KurrentDbEventStore implements EventStore {
       streamPrefix: this.streamPrefix,
       backoff: this.backoff,
       logger: this.logger,
-      onClosed: () => this.subscriptions.delete(subscription),
+      onClosed: () => {
+        this.subscriptions.delete(subscription);
+        if (this.subscriptions.size === 0) this.stopSilenceCheck();
+      },
     });
     this.subscriptions.add(subscription);
+    this.startSilenceCheck();
     return subscription;
   }
 
@@ -153,6 +163,7 @@ export class KurrentDbEventStore implements EventStore {
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.closed = true;
+      this.stopSilenceCheck();
       await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.close()));
       await Promise.allSettled([...this.running]);
       await this.connection.dispose();
@@ -181,6 +192,30 @@ export class KurrentDbEventStore implements EventStore {
     const forget = () => this.running.delete(running);
     running.then(forget, forget);
     return running;
+  }
+
+  private startSilenceCheck(): void {
+    if (this.silenceCheck || this.silenceCheckMs === 0) return;
+    let checking = false;
+    this.silenceCheck = setInterval(() => {
+      if (checking) return; // a slow head read never piles up
+      checking = true;
+      this.headPosition()
+        .then((head) => {
+          for (const subscription of this.subscriptions) subscription.checkSilence(head);
+        })
+        // A store that cannot be reached is the subscriptions' own outage: they see it and resubscribe.
+        .catch(() => undefined)
+        .finally(() => {
+          checking = false;
+        });
+    }, this.silenceCheckMs);
+    this.silenceCheck.unref();
+  }
+
+  private stopSilenceCheck(): void {
+    clearInterval(this.silenceCheck);
+    this.silenceCheck = undefined;
   }
 
   private retrySubscriptionsNow(): void {

@@ -113,6 +113,54 @@ describe('KurrentDbEventStore when KurrentDB goes away and comes back (protocol 
     await subscription.close();
   });
 
+  it('restarts a subscription the server left open but silent once the store moves on: nothing missed, nothing twice', async () => {
+    await store.close();
+    store = await KurrentDbEventStore.connect({
+      connectionString: `${double.connectionString}&discoveryInterval=10`,
+      logger,
+      resubscribe: { initialDelayMs: 10, maxDelayMs: 100, jitter: 0 },
+      silenceCheckMs: 50,
+    });
+    const before = someEvents(2, 'BeforeSilence');
+    await store.append(aStreamName(), before);
+    const subscription = store.subscribeToAll();
+    const iterator = iteratorOf(subscription);
+    expect(ids(await take(iterator, 2))).toEqual(ids(before));
+
+    // The call stays open, the connection alive; the server just stops sending.
+    expect(double.silenceOpenSubscriptions()).toBe(1);
+    const silent = logger.next((line) => line.level === 'warn' && line.message.includes('silent'));
+    const during = someEvents(3, 'DuringSilence');
+    await store.append(aStreamName(), during);
+    expect((await silent).context).toMatchObject({ after: expect.any(String), head: expect.any(String) });
+    expect(ids(await take(iterator, 3))).toEqual(ids(during));
+
+    const live = anEvent('Live');
+    const waiting = iterator.next();
+    await store.append(aStreamName(), [live]);
+    expect((await waiting).value?.id).toBe(live.id);
+    await subscription.close();
+  });
+
+  it('leaves a quiet subscription alone while nothing is written', async () => {
+    await store.close();
+    store = await KurrentDbEventStore.connect({
+      connectionString: `${double.connectionString}&discoveryInterval=10`,
+      logger,
+      silenceCheckMs: 20,
+    });
+    await store.append(aStreamName(), someEvents(1));
+    const subscription = store.subscribeToAll();
+    const iterator = iteratorOf(subscription);
+    await take(iterator, 1);
+    // Many checks pass with the head where the subscription is: no restart.
+    const checked = store.headPosition();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await checked;
+    expect(logger.lines.filter((line) => line.message.includes('silent'))).toEqual([]);
+    await subscription.close();
+  });
+
   it('logs every failed resubscription while the server stays down, then the recovery', async () => {
     const subscription = store.subscribeToAll();
     const iterator = iteratorOf(subscription);

@@ -44,6 +44,8 @@ export interface RunnerStatus {
   running: boolean;
   failing: boolean;
   lastError?: string;
+  /** When the read DB last moved on (a batch committed), or when the runner was made: a stall's start. */
+  lastProgressAt: Date;
 }
 
 /**
@@ -60,6 +62,7 @@ export class ProjectionRunner {
   /** Waiters that also want to hear that the read model is failing (settled 'behind' then). */
   private readonly failureWaiters = new Set<() => void>();
   private position: Position | undefined;
+  private lastProgressAt = new Date();
   private subscription: AllSubscription | undefined;
   private loop: Promise<void> | undefined;
   private stopping = false;
@@ -96,6 +99,7 @@ export class ProjectionRunner {
       running: this.loop !== undefined && !this.stopping,
       failing: this.failing,
       ...(this.lastError ? { lastError: this.lastError } : {}),
+      lastProgressAt: this.lastProgressAt,
     };
   }
 
@@ -293,6 +297,7 @@ export class ProjectionRunner {
       throw error;
     }
     this.position = last;
+    this.lastProgressAt = new Date();
     if (this.failing) this.options.logger.info('Projection runner recovered', { position: last });
     this.failing = false;
     this.lastError = undefined;

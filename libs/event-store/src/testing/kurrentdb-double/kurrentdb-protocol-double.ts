@@ -56,7 +56,7 @@ export class KurrentDbProtocolDouble {
   private readonly log = new InMemoryLog();
   private server: Server | undefined;
   private boundPort: number | undefined;
-  private readonly subscriptions = new Set<() => void>();
+  private readonly subscriptions = new Map<() => void, () => void>();
   private readonly received: ReceivedCall[] = [];
   private readonly batchAppend: boolean;
   private readonly serverVersion: string;
@@ -80,8 +80,8 @@ export class KurrentDbProtocolDouble {
       this.recording(
         '/event_store.client.streams.Streams/',
         streamsService(this.log, {
-          trackSubscription: (end) => {
-            this.subscriptions.add(end);
+          trackSubscription: (end, silence) => {
+            this.subscriptions.set(end, silence);
             return () => this.subscriptions.delete(end);
           },
           fault: () => this.currentFault,
@@ -113,7 +113,7 @@ export class KurrentDbProtocolDouble {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
-    for (const end of [...this.subscriptions]) end();
+    for (const end of [...this.subscriptions.keys()]) end();
     server.forceShutdown();
   }
 
@@ -123,6 +123,16 @@ export class KurrentDbProtocolDouble {
    */
   injectFault(fault: DoubleFault | undefined): void {
     this.currentFault = fault;
+  }
+
+  /**
+   * Every subscription open now stops sending events but stays open, its connection alive: what a server
+   * can leave behind when it ends a subscription badly (KurrentDB PR #5672). Subscriptions opened later are
+   * served as usual. Resolves to how many were silenced.
+   */
+  silenceOpenSubscriptions(): number {
+    for (const silence of this.subscriptions.values()) silence();
+    return this.subscriptions.size;
   }
 
   get port(): number | undefined {

@@ -52,8 +52,11 @@ type Options = InstanceType<typeof ReadReq.Options>;
 type UuidFormat = 'string' | 'structured';
 
 export interface StreamsServiceHooks {
-  /** Called with the cleanup of every open subscription, so a stopped server stops feeding them. */
-  trackSubscription(end: () => void): () => void;
+  /**
+   * Called for every open subscription with its cleanup (a stopped server ends them) and a way to silence
+   * it (it stays open and sends nothing more); returns the untracking.
+   */
+  trackSubscription(end: () => void, silence: () => void): () => void;
   /** The fault the double answers with now, if any (see faults.ts). */
   fault(): DoubleFault | undefined;
 }
@@ -233,7 +236,7 @@ function subscribeToAll(
     stopListening();
     untrack();
   };
-  const untrack = hooks.trackSubscription(end);
+  const untrack = hooks.trackSubscription(end, stopListening);
   call.on('cancelled', end);
   call.on('close', end);
   call.on('error', end);
