@@ -25,14 +25,49 @@ const realServer = process.env.KURRENTDB_CONNECTION_STRING;
 
 const quiet: KurrentDbEventStoreOptions['logger'] = { warn: () => undefined, info: () => undefined };
 
-async function doubleHarness(): Promise<EventStoreHarness> {
+/**
+ * A store on a fresh double, which writes KurrentDB's own events ($epoch-information, $$ metadata, $> links)
+ * between the store's. With `streamPrefix`, another writer keeps appending under another prefix all along,
+ * so $all holds what the store must not see; a small `readPageSize` makes reads of $all page past them.
+ */
+async function doubleHarness(
+  options: { streamPrefix?: string; readPageSize?: number } = {},
+): Promise<EventStoreHarness> {
   const double = new KurrentDbProtocolDouble();
   await double.start();
   // The client's Rust core waits one discovery interval (500 ms by default) before its first connection.
   const connectionString = `${double.connectionString}&discoveryInterval=10`;
-  const open = () => KurrentDbEventStore.connect({ connectionString, logger: quiet });
-  return { store: await open(), openAnother: open, cleanup: () => double.stop() };
+  const open = () => KurrentDbEventStore.connect({ connectionString, logger: quiet, ...options });
+  const store = await open();
+  if (options.streamPrefix === undefined) return { store, openAnother: open, cleanup: () => double.stop() };
+
+  const neighbour = await KurrentDbEventStore.connect({
+    connectionString,
+    logger: quiet,
+    streamPrefix: 'other/',
+  });
+  // The neighbour writes while the test runs (a bounded number, so $all stays small): its events land
+  // between the store's.
+  let writing = true;
+  const neighbourWrites = (async () => {
+    for (let written = 0; writing && written < 40; written++) {
+      await neighbour.append(`noise-${randomUUID()}`, [neighbourEvent()]).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  })();
+  return {
+    store,
+    openAnother: open,
+    cleanup: async () => {
+      writing = false;
+      await neighbourWrites;
+      await neighbour.close();
+      await double.stop();
+    },
+  };
 }
+
+const neighbourEvent = () => ({ id: randomUUID(), type: 'NeighbourWrote', data: { n: 1 }, metadata: {} });
 
 async function realServerHarness(connectionString: string): Promise<EventStoreHarness> {
   const streamPrefix = `contract-${randomUUID()}/`;
@@ -44,6 +79,13 @@ eventStoreContract(
   realServer ? 'KurrentDbEventStore on KurrentDB' : 'KurrentDbEventStore on KurrentDbProtocolDouble',
   () => (realServer ? realServerHarness(realServer) : doubleHarness()),
 );
+
+if (!realServer) {
+  eventStoreContract(
+    'KurrentDbEventStore with a stream prefix, beside another writer, paging $all three events at a time',
+    () => doubleHarness({ streamPrefix: 'tracker/', readPageSize: 3 }),
+  );
+}
 
 describe('KurrentDbEventStore.connect', () => {
   it('refuses a malformed connection string and unusable options at once, before any I/O', async () => {

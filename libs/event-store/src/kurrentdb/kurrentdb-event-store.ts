@@ -29,7 +29,7 @@ import {
   type KurrentDbEventStoreOptions,
   type KurrentDbLogger,
 } from './kurrentdb-event-store.options.js';
-import { readAllEvents, readHeadPosition, readStreamEvents } from './read.js';
+import { readAllEvents, readAllRaw, readHeadPosition, readStreamEvents, type ReadAllPage } from './read.js';
 
 const STORE_NAME = 'kurrentdb';
 
@@ -106,19 +106,13 @@ export class KurrentDbEventStore implements EventStore {
     return this.track(async () => {
       const { after, maxCount } = resolveReadAllOptions(options);
       if (maxCount === 0) return [];
-      return this.read(
-        (client) => readAllEvents(client, after, maxCount, this.streamPrefix, this.readPageSize),
-        'read $all',
-      );
+      return readAllEvents(this.pages('read $all'), after, maxCount, this.streamPrefix, this.readPageSize);
     });
   }
 
   headPosition(): Promise<Position | undefined> {
     return this.track(() =>
-      this.read(
-        (client) => readHeadPosition(client, this.streamPrefix, this.readPageSize),
-        'read the head of $all',
-      ),
+      readHeadPosition(this.pages('read the head of $all'), this.streamPrefix, this.readPageSize),
     );
   }
 
@@ -148,9 +142,10 @@ export class KurrentDbEventStore implements EventStore {
     const details: Record<string, unknown> = { endpoint: this.endpoint, streamPrefix: this.streamPrefix };
     if (this.closed) return { status: 'down', store: STORE_NAME, reason: 'The store is closed', details };
     try {
-      const head = await this.connection.run(
-        (client) => readHeadPosition(client, this.streamPrefix, this.readPageSize),
-        { retry: true },
+      const head = await readHeadPosition(
+        this.pages('read the head of $all'),
+        this.streamPrefix,
+        this.readPageSize,
       );
       details.headPosition = head ?? null;
       this.retrySubscriptionsNow();
@@ -169,6 +164,15 @@ export class KurrentDbEventStore implements EventStore {
       await this.connection.dispose();
     })();
     return this.closing;
+  }
+
+  /**
+   * Pages of $all, each read as its own call: a read that pages past many events of KurrentDB's own or of
+   * other prefixes is bounded per page by the operation timeout, not as a whole.
+   */
+  private pages(what: string): ReadAllPage {
+    return (direction, from, maxCount) =>
+      this.read((client) => readAllRaw(client, direction, from, maxCount), what);
   }
 
   private read<T>(operation: (client: KurrentDBClient) => Promise<T>, what: string): Promise<T> {

@@ -38,7 +38,14 @@ export async function readStreamEvents(
   return events;
 }
 
-async function readAllRaw(
+/** One page of $all as the client reads it, each page its own call (and its own operation timeout). */
+export type ReadAllPage = (
+  direction: 'forwards' | 'backwards',
+  from: Position | 'start' | 'end',
+  maxCount: number,
+) => Promise<ClientRecordedEvent[]>;
+
+export async function readAllRaw(
   client: KurrentDBClient,
   direction: 'forwards' | 'backwards',
   from: Position | 'start' | 'end',
@@ -65,7 +72,7 @@ const belongs = (event: ClientRecordedEvent, streamPrefix: string) =>
  * `after` is skipped here.
  */
 export async function readAllEvents(
-  client: KurrentDBClient,
+  readPage: ReadAllPage,
   after: Position | undefined,
   maxCount: number,
   streamPrefix: string,
@@ -75,7 +82,7 @@ export async function readAllEvents(
   let last = after;
   while (found.length < maxCount) {
     const count = Math.min(pageSize, maxCount - found.length) + 1;
-    const page = await readAllRaw(client, 'forwards', last ?? 'start', count);
+    const page = await readPage('forwards', last ?? 'start', count);
     for (const event of page) {
       if (!event.position) continue;
       const position = positionFromKurrentDb(event.position);
@@ -92,13 +99,13 @@ export async function readAllEvents(
 
 /** The position of our last event in $all, reading backwards past KurrentDB's own events. */
 export async function readHeadPosition(
-  client: KurrentDBClient,
+  readPage: ReadAllPage,
   streamPrefix: string,
   pageSize: number,
 ): Promise<Position | undefined> {
   let before: Position | 'end' = 'end';
   for (;;) {
-    const page = await readAllRaw(client, 'backwards', before, pageSize);
+    const page = await readPage('backwards', before, pageSize);
     for (const event of page) {
       if (!event.position) continue;
       const position = positionFromKurrentDb(event.position);

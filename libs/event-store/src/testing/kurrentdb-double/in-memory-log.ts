@@ -169,6 +169,11 @@ export class InMemoryLog {
     return this.all.length;
   }
 
+  /** How many events are the application's, not KurrentDB's own (streams starting with `$`). */
+  get applicationEventCount(): number {
+    return this.all.filter((event) => !event.stream.startsWith('$')).length;
+  }
+
   /**
    * KurrentDB's idempotency: when the events at the place `expected` points to already carry the proposed
    * ids, in order, the append is a no-op answering where they are. For `any` and `stream_exists` the place is

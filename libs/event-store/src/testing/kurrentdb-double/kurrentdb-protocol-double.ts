@@ -17,11 +17,14 @@
  * - 0-based revisions; commit = prepare positions that grow with each record's size; "created" timestamps
  *   in .NET ticks; event ids as strings or structured UUIDs, as the request asks.
  *
+ * KurrentDB's own events are written into $all between the application's (system-events.ts): an epoch
+ * record, stream metadata and the system projections' link events. Faults in a real cluster's shapes can
+ * be injected (faults.ts), and open subscriptions silenced.
+ *
  * What it does not: TLS, authentication and ACLs, clusters and gossip (use a single-node connection string
- * `kurrentdb://127.0.0.1:PORT?tls=false`), Delete / Tombstone / stream metadata, server-side filters,
- * subscriptions to one stream, persistent subscriptions, projections, users, operations, the v2 protocol
- * (multi-stream append), link events, system events ($-prefixed streams are ordinary streams here), max
- * append size, deadlines, and persistence. Those calls answer UNIMPLEMENTED (grpc-js does so for any
+ * `kurrentdb://127.0.0.1:PORT?tls=false`), Delete / Tombstone / setting stream metadata, server-side
+ * filters, subscriptions to one stream, persistent subscriptions, running projections, users, operations,
+ * the v2 protocol (multi-stream append), max append size, deadlines, and persistence. Those calls answer UNIMPLEMENTED (grpc-js does so for any
  * service not registered here). The server version it reports is the one whose protocol it copies.
  *
  * For outage tests: `stop()` drops every connection and open call the way a crashed server would, and
@@ -30,6 +33,7 @@
 import { Server, ServerCredentials, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
 import type { DoubleFault } from './faults.js';
 import { InMemoryLog } from './in-memory-log.js';
+import { writeSystemEvents } from './system-events.js';
 import { ServerFeaturesService, StreamsService, SupportedMethod, SupportedMethods } from './protocol.js';
 import { streamsService } from './streams-service.js';
 
@@ -44,6 +48,12 @@ export interface KurrentDbProtocolDoubleOptions {
    * @defaultValue '25.0.0'
    */
   serverVersion?: string;
+  /**
+   * Write KurrentDB's own events into $all as a real server does (an epoch record, stream metadata, the
+   * system projections' link events: see system-events.ts).
+   * @defaultValue true
+   */
+  systemEvents?: boolean;
 }
 
 /** One call the double received: the gRPC method path and when. */
@@ -65,6 +75,7 @@ export class KurrentDbProtocolDouble {
   constructor(options: KurrentDbProtocolDoubleOptions = {}) {
     this.batchAppend = options.batchAppend ?? true;
     this.serverVersion = options.serverVersion ?? '25.0.0';
+    if (options.systemEvents ?? true) writeSystemEvents(this.log);
   }
 
   /**
@@ -154,9 +165,9 @@ export class KurrentDbProtocolDouble {
     return this.received;
   }
 
-  /** How many events $all holds. */
+  /** How many of the application's events $all holds (KurrentDB's own not counted). */
   get eventCount(): number {
-    return this.log.size;
+    return this.log.applicationEventCount;
   }
 
   private supportedMethods() {
