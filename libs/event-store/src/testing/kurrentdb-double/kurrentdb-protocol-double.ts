@@ -56,10 +56,12 @@ export interface KurrentDbProtocolDoubleOptions {
   systemEvents?: boolean;
 }
 
-/** One call the double received: the gRPC method path and when. */
+/** One call the double received: the gRPC method path, when, and the credentials it carried. */
 export interface ReceivedCall {
   path: string;
   at: Date;
+  /** The `authorization` header the client sent (`Basic …` from a connection string's user:password). */
+  authorization?: string;
 }
 
 export class KurrentDbProtocolDouble {
@@ -188,7 +190,13 @@ export class KurrentDbProtocolDouble {
     for (const [name, handler] of Object.entries(implementation)) {
       const path = prefix + name.charAt(0).toUpperCase() + name.slice(1);
       wrapped[name] = (...args: unknown[]) => {
-        this.received.push({ path, at: new Date() });
+        const metadata = (args[0] as { metadata?: { get(key: string): unknown[] } } | undefined)?.metadata;
+        const authorization = metadata?.get('authorization')[0];
+        this.received.push({
+          path,
+          at: new Date(),
+          ...(typeof authorization === 'string' ? { authorization } : {}),
+        });
         return (handler as (...a: unknown[]) => unknown)(...args);
       };
     }
