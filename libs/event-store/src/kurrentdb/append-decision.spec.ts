@@ -56,4 +56,20 @@ describe('append decision (the port idempotency rules)', () => {
       actual: '2',
     });
   });
+
+  it('matches on revisions, not on where events sit in what was read: a stream that starts past revision 0', () => {
+    // Revisions 5..7 (the first five truncated): the same ids at 6..7 are the original write.
+    const truncated = stored('x', 'y', 'z').map((event) => ({ ...event, revision: event.revision + 5n }));
+    expect(decideAppend(truncated, ['y', 'z'], 5n)).toEqual({
+      kind: 'already-written',
+      result: { nextRevision: 7n, position: truncated[2]!.position },
+    });
+    expect(decideAppend(truncated, ['y'], 'any')).toEqual({
+      kind: 'already-written',
+      result: { nextRevision: 6n, position: truncated[1]!.position },
+    });
+    expect(decideAppend(truncated, ['new'], 7n)).toEqual({ kind: 'write' });
+    expect(decideAppend(truncated, ['x'], 2n)).toEqual({ kind: 'wrong-expected-revision', actual: '7' });
+    expect(decideAppend(truncated, ['x'], 7n)).toEqual({ kind: 'ids-elsewhere', ids: ['x'] });
+  });
 });

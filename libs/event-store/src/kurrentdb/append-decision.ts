@@ -36,16 +36,16 @@ export function decideAppend(
   ids: readonly string[],
   expected: ExpectedRevision,
 ): AppendDecision {
-  const place =
-    expected === 'no_stream'
-      ? 0
-      : typeof expected === 'bigint'
-        ? Number(expected) + 1
-        : existing.findIndex((event) => event.id === ids[0]);
-  if (place >= 0 && place + ids.length <= existing.length) {
-    const atPlace = existing.slice(place, place + ids.length);
-    if (atPlace.every((event, index) => event.id === ids[index])) {
-      const last = atPlace[atPlace.length - 1];
+  // Matched on revisions, not array positions: a stream read back need not start at revision 0 (events
+  // truncated or scavenged before it), and its last revision is what the server compares against.
+  const byRevision = new Map(existing.map((event) => [event.revision, event]));
+  const firstId = existing.find((event) => event.id === ids[0]);
+  const place: bigint | undefined =
+    expected === 'no_stream' ? 0n : typeof expected === 'bigint' ? expected + 1n : firstId?.revision;
+  if (place !== undefined) {
+    const atPlace = ids.map((_, index) => byRevision.get(place + BigInt(index)));
+    if (atPlace.every((event, index) => event?.id === ids[index])) {
+      const last = atPlace[atPlace.length - 1]!;
       return { kind: 'already-written', result: { nextRevision: last.revision, position: last.position } };
     }
   }
@@ -54,12 +54,12 @@ export function decideAppend(
   const elsewhere = ids.filter((id) => held.has(id));
   if (elsewhere.length === 0) return { kind: 'write' };
 
-  const current = existing.length - 1;
+  const current = existing.length === 0 ? -1n : existing[existing.length - 1]!.revision;
   const matches =
     expected === 'any' ||
-    (expected === 'exists' && current >= 0) ||
-    (expected === 'no_stream' && current < 0) ||
-    (typeof expected === 'bigint' && BigInt(current) === expected);
+    (expected === 'exists' && current >= 0n) ||
+    (expected === 'no_stream' && current < 0n) ||
+    (typeof expected === 'bigint' && current === expected);
   if (matches) return { kind: 'ids-elsewhere', ids: elsewhere };
-  return { kind: 'wrong-expected-revision', actual: current < 0 ? 'no_stream' : String(current) };
+  return { kind: 'wrong-expected-revision', actual: current < 0n ? 'no_stream' : String(current) };
 }
