@@ -666,3 +666,93 @@ describe('COMMITMENT: a whole lifecycle', () => {
 function json<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+// Survivors of the mutation run, each stated as the rule it breaks.
+describe('COMMITMENT: rules the mutation run found unstated', () => {
+  const unlink = (evidenceId: string) =>
+    ({ type: 'UnlinkEvidence', recordId: id, evidenceId, reason: 'x' }) as const;
+
+  it('counts only SUPPORTS links about the same signatory as keeping its automatic LIMITED', () => {
+    const history = [
+      made,
+      linked(IDS.taskForce, 'SUPPORTS', ['KH']),
+      statusSet('KH', 'LIMITED', 'NO_EVIDENCE', { cause: 'EVIDENCE', evidenceId: IDS.taskForce }),
+      // Neither keeps KH at LIMITED: one contradicts it, the other supports another signatory.
+      linked(IDS.arrest, 'CONTRADICTS', ['KH'], 'ARREST'),
+      linked(IDS.detention, 'SUPPORTS', ['CN'], 'DETENTION'),
+    ];
+    spec
+      .given(history)
+      .when(unlink(IDS.taskForce))
+      .thenMatches([
+        { type: 'EvidenceUnlinked' },
+        { type: 'ImplementationStatusSet', data: { country: 'KH', status: 'NO_EVIDENCE' } },
+      ]);
+  });
+
+  it('keeps the other signatories automatic when a reviewer sets one of them', () => {
+    const history = [
+      made,
+      linked(IDS.taskForce, 'SUPPORTS', ['KH', 'CN']),
+      statusSet('KH', 'LIMITED', 'NO_EVIDENCE', { cause: 'EVIDENCE', evidenceId: IDS.taskForce }),
+      statusSet('CN', 'LIMITED', 'NO_EVIDENCE', { cause: 'EVIDENCE', evidenceId: IDS.taskForce }),
+      statusSet('KH', 'SUBSTANTIAL', 'LIMITED', { cause: 'EDITORIAL' }),
+    ];
+    const state = spec
+      .given(history)
+      .when(unlink(IDS.taskForce))
+      .thenMatches([
+        { type: 'EvidenceUnlinked' },
+        { type: 'ImplementationStatusSet', data: { country: 'CN', status: 'NO_EVIDENCE' } },
+      ]);
+    expect(live(state).implementation).toEqual({ KH: 'SUBSTANTIAL', CN: 'NO_EVIDENCE' });
+  });
+
+  it('unlinks only the evidence named: the other links stay', () => {
+    const history = [
+      made,
+      linked(IDS.taskForce, 'CONTRADICTS', ['KH']),
+      linked(IDS.arrest, 'CONTRADICTS', ['KH'], 'ARREST'),
+      {
+        type: 'EvidenceUnlinked',
+        data: { recordId: id, evidenceId: IDS.taskForce, reason: 'x' },
+      } as CommitmentEvent,
+    ];
+    spec
+      .given(history)
+      .when(unlink(IDS.arrest))
+      .thenMatches([{ type: 'EvidenceUnlinked' }]);
+    spec.given(history).when(unlink(IDS.taskForce)).thenThrows('INVALID_EVIDENCE', 'evidenceId');
+  });
+
+  it('takes an assessment on the day the commitment was made', () => {
+    spec
+      .given([made])
+      .when(assess({ assessedOn: '2025-01-20' }), known)
+      .thenMatches([{ type: 'CommitmentAssessed', data: { assessedOn: '2025-01-20' } }]);
+  });
+
+  it('remembers its latest step, whatever order assessments come in: occurred cannot be corrected past it', () => {
+    const history = [
+      made,
+      assessed({ assessmentId: IDS.assessment1, assessedOn: '2025-03-01' }),
+      assessed({ assessmentId: IDS.assessment2, assessedOn: '2025-02-01' }),
+    ];
+    const correct = (date: string) =>
+      ({
+        type: 'CorrectRecord',
+        recordId: id,
+        changes: { occurred: day(date) },
+        reason: 'Better source',
+      }) as never;
+    spec
+      .given(history)
+      .when(correct('2025-02-15'), known)
+      .thenMatches([{ type: 'RecordCorrected' }]);
+    spec
+      .given(history)
+      .when(correct('2025-03-01'), known)
+      .thenMatches([{ type: 'RecordCorrected' }]);
+    spec.given(history).when(correct('2025-03-02'), known).thenThrows('INVALID_DATE', 'occurred');
+  });
+});
