@@ -36,9 +36,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export function prepareDatabase(db: DatabaseSync, options: ResolvedSqliteEventStoreOptions): void {
   // First, so that every statement below waits for another process's lock instead of failing.
   db.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs}`);
-  const { journal_mode: journalMode } = db.prepare('PRAGMA journal_mode = WAL').get() as {
-    journal_mode: string;
-  };
+  const journalMode = walMode(db, options.busyTimeoutMs);
   if (journalMode !== 'wal' && options.path !== ':memory:') {
     throw new StoreUnavailableError(
       `SQLite refused WAL mode for ${options.path} (it stayed in ${journalMode})`,
@@ -48,6 +46,29 @@ export function prepareDatabase(db: DatabaseSync, options: ResolvedSqliteEventSt
   db.exec(`PRAGMA synchronous = ${options.synchronous}`);
   migrate(db, options.path);
 }
+
+/**
+ * Puts the file in WAL mode (a no-op once it is) and says the mode it is in. Switching needs the file to
+ * itself, and SQLite answers "database is locked" at once rather than waiting out busy_timeout when other
+ * processes open a fresh file at the same moment: tried again until the busy timeout has passed.
+ */
+function walMode(db: DatabaseSync, busyTimeoutMs: number): string {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (;;) {
+    try {
+      const { journal_mode: current } = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
+      if (current === 'wal') return current;
+      return (db.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode: string }).journal_mode;
+    } catch (error) {
+      if ((error as { errcode?: number }).errcode !== SQLITE_BUSY || Date.now() >= deadline) throw error;
+      Atomics.wait(PAUSE, 0, 0, 5);
+    }
+  }
+}
+
+const SQLITE_BUSY = 5;
+/** Something to wait on for a few milliseconds without a busy loop (open is synchronous). */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 function migrate(db: DatabaseSync, path: string): void {
   // IMMEDIATE: two processes opening a fresh file at once must not both create the tables.
