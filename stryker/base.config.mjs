@@ -1,6 +1,6 @@
 // What every part's mutation run shares (`npm run mutation -- <part>`; see README, "Mutation testing"):
-// Jest with the repo's transform, per-test coverage so a mutant runs only the tests that reach it, and an
-// incremental file so a run tests again only what changed.
+// Jest with the repo's transform, the TypeScript checker, per-test coverage so a mutant runs only the tests
+// that reach it, and an incremental file so a run tests again only what changed.
 
 /**
  * @param {string} part the report's name
@@ -15,6 +15,10 @@ export function mutationConfig(part, { specs, mutate, timeoutMS = 10000 }) {
     testRunnerNodeArgs: ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning'],
     jest: { projectType: 'custom', configFile: 'stryker/jest.config.js', enableFindRelatedTests: false },
     coverageAnalysis: 'perTest',
+    // A mutant that does not type-check is reported as a compile error and not run (nor scored).
+    checkers: ['typescript'],
+    tsconfigFile: 'stryker/tsconfig.json',
+    typescriptChecker: { prioritizePerformanceOverAccuracy: true },
     mutate,
     reporters: ['clear-text', 'progress', 'html', 'json'],
     htmlReporter: { fileName: `reports/mutation/${part}.html` },
