@@ -24,7 +24,7 @@ import {
 } from './support/kurrentdb.js';
 import { meetingInput, statementInput } from './support/mutation-inputs.js';
 import { waitFor } from './support/wait.js';
-import { mutate, tryMutate, type MutationPayload } from './support/mutations.js';
+import { expectRefusedUnavailable, mutate, tryMutate, type MutationPayload } from './support/mutations.js';
 import { subscribe, waitForLog, type SubscriptionHandle } from './support/subscriptions.js';
 
 interface RecordChanged {
@@ -121,16 +121,7 @@ describe('an API server on KurrentDB when the store goes away and comes back (pr
       await tryMutate(server, 'recordStatement', statementInput(), { idempotencyKey: STATEMENT_KEY }),
       await tryMutate(server, 'correctRecord', placeCorrection(meeting.recordId)),
     ];
-    for (const response of refused) {
-      expect(response.status).not.toBe(500);
-      expect(response.data ?? null).toBeNull();
-      expect(response.errors).toEqual([
-        expect.objectContaining({
-          message: 'The event store is unavailable; nothing was written. Try again later.',
-          extensions: { code: 'UNAVAILABLE' },
-        }),
-      ]);
-    }
+    for (const response of refused) expectRefusedUnavailable(response);
   });
 
   it('while the store is away: a token it cannot check is answered UNAVAILABLE (503), not taken as unknown', async () => {

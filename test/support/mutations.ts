@@ -68,3 +68,15 @@ export async function storeHead(url: string): Promise<string | null> {
   };
   return body.eventStore.details.headPosition;
 }
+
+/** The answer to a mutation the event store refused: UNAVAILABLE, nothing written, no data, never a 500. */
+export function expectRefusedUnavailable(response: GqlResponse<Record<string, MutationPayload>>): void {
+  expect(response.status).not.toBe(500);
+  expect(response.data ?? null).toBeNull();
+  expect(response.errors).toEqual([
+    expect.objectContaining({
+      message: 'The event store is unavailable; nothing was written. Try again later.',
+      extensions: { code: 'UNAVAILABLE' },
+    }),
+  ]);
+}

@@ -17,7 +17,7 @@ import {
   take,
 } from '../testing/index.js';
 import { KurrentDbEventStore } from './kurrentdb-event-store.js';
-import type { KurrentDbLogger } from './kurrentdb-event-store.options.js';
+import type { KurrentDbEventStoreOptions, KurrentDbLogger } from './kurrentdb-event-store.options.js';
 
 interface LogLine {
   level: 'warn' | 'info';
@@ -60,11 +60,12 @@ describe('KurrentDbEventStore when KurrentDB goes away and comes back (protocol 
   let logger: RecordingLogger;
   let store: KurrentDbEventStore;
 
-  const connect = () =>
+  const connect = (more: Partial<KurrentDbEventStoreOptions> = {}) =>
     KurrentDbEventStore.connect({
       connectionString: `${double.connectionString}&discoveryInterval=10`,
       logger,
       resubscribe: { initialDelayMs: 10, maxDelayMs: 100, jitter: 0 },
+      ...more,
     });
 
   beforeEach(async () => {
@@ -115,12 +116,7 @@ describe('KurrentDbEventStore when KurrentDB goes away and comes back (protocol 
 
   it('restarts a subscription the server left open but silent once the store moves on: nothing missed, nothing twice', async () => {
     await store.close();
-    store = await KurrentDbEventStore.connect({
-      connectionString: `${double.connectionString}&discoveryInterval=10`,
-      logger,
-      resubscribe: { initialDelayMs: 10, maxDelayMs: 100, jitter: 0 },
-      silenceCheckMs: 50,
-    });
+    store = await connect({ silenceCheckMs: 50 });
     const before = someEvents(2, 'BeforeSilence');
     await store.append(aStreamName(), before);
     const subscription = store.subscribeToAll();
@@ -144,11 +140,7 @@ describe('KurrentDbEventStore when KurrentDB goes away and comes back (protocol 
 
   it('leaves a quiet subscription alone while nothing is written', async () => {
     await store.close();
-    store = await KurrentDbEventStore.connect({
-      connectionString: `${double.connectionString}&discoveryInterval=10`,
-      logger,
-      silenceCheckMs: 20,
-    });
+    store = await connect({ silenceCheckMs: 20 });
     await store.append(aStreamName(), someEvents(1));
     const subscription = store.subscribeToAll();
     const iterator = iteratorOf(subscription);
