@@ -3,7 +3,7 @@
 // becomes the port's StoreUnavailableError (nothing written) or WriteOutcomeUnknownError (maybe written,
 // whole or not at all), never an internal error, and the store serves again once the node does.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { StoreUnavailableError, WriteOutcomeUnknownError } from '../errors.js';
+import { InvalidAppendError, StoreUnavailableError, WriteOutcomeUnknownError } from '../errors.js';
 import { KurrentDbProtocolDouble, type DoubleFault } from '../testing/kurrentdb-double/index.js';
 import { aStreamName, anEvent, rejectionOf, someEvents } from '../testing/index.js';
 import { KurrentDbEventStore } from './kurrentdb-event-store.js';
@@ -93,4 +93,30 @@ describe('KurrentDbEventStore against a cluster node in trouble (protocol double
     );
     expect(double.eventCount).toBe(3);
   });
+
+  it.each([
+    ['BatchAppend', true],
+    ['Append', false],
+  ])(
+    'an append larger than the server takes (%s) is refused whole as an invalid append, nothing written',
+    async (_call, batchAppend) => {
+      await store.close();
+      await double.stop();
+      double = new KurrentDbProtocolDouble({ maxAppendSize: 2_000, batchAppend });
+      await double.start();
+      store = await KurrentDbEventStore.connect({
+        connectionString: `${double.connectionString}&discoveryInterval=10`,
+      });
+      const stream = aStreamName();
+      const big = Array.from({ length: 3 }, () => ({ ...anEvent(), data: { text: 'x'.repeat(900) } }));
+      const error = await rejectionOf(store.append(stream, big));
+      expect(error).toBeInstanceOf(InvalidAppendError);
+      expect((error as Error).message).toMatch(
+        /larger than KurrentDB takes in one append \(at most 2000 bytes/,
+      );
+      expect(double.eventCount).toBe(0);
+      // One that fits goes through.
+      expect((await store.append(stream, big.slice(0, 1))).nextRevision).toBe(0n);
+    },
+  );
 });

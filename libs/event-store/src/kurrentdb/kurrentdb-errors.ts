@@ -14,7 +14,12 @@
  * - a commit that timed out (the server's Timeout detail) or a call past its deadline: DeadlineExceededError,
  *   TimeoutError, or our own operation timeout. For a write these say nothing of the outcome.
  */
-import { StoreUnavailableError, WriteOutcomeUnknownError, WrongExpectedRevisionError } from '../errors.js';
+import {
+  InvalidAppendError,
+  StoreUnavailableError,
+  WriteOutcomeUnknownError,
+  WrongExpectedRevisionError,
+} from '../errors.js';
 import type { ExpectedRevision } from '../event-store.port.js';
 import { actualRevisionLabel, expectedRevisionLabel } from './kurrentdb-mapping.js';
 
@@ -27,6 +32,7 @@ const GRPC_UNAVAILABLE = 14;
 const NOT_SERVING = /server is not ready|server is too busy|not ready|too busy|failed to discover/i;
 
 interface ErrorShape {
+  maxAppendSize?: unknown;
   name?: unknown;
   type?: unknown;
   code?: unknown;
@@ -76,6 +82,12 @@ export function isTimeout(error: unknown): boolean {
   return code === GRPC_DEADLINE_EXCEEDED || error instanceof OperationTimeoutError;
 }
 
+/** The append was larger than the server's maximum append size: refused whole, nothing written. */
+function isTooLarge(error: unknown): boolean {
+  const { type, name } = shape(error);
+  return type === 'maximum-append-size-exceeded' || name === 'MaxAppendSizeExceededError';
+}
+
 /** The client could not make sense of the answer (the bridge's or the append's UnknownError). */
 function isUnrecognized(error: unknown): boolean {
   const { type, name } = shape(error);
@@ -108,6 +120,14 @@ export function appendError(error: unknown, stream: string, expected: ExpectedRe
       stream,
       expectedRevisionLabel(expected),
       actualRevisionLabel(shape(error).actualState),
+    );
+  }
+  if (isTooLarge(error)) {
+    const max = shape(error).maxAppendSize;
+    return new InvalidAppendError(
+      `The append to "${stream}" is larger than KurrentDB takes in one append` +
+        (typeof max === 'number' ? ` (at most ${max} bytes of data and metadata)` : '') +
+        '; nothing was written.',
     );
   }
   if (isNotServing(error) || error instanceof StoreUnavailableError) {

@@ -13,7 +13,7 @@
  *   the server answered. `streams` limits it to the appends whose stream name matches. Reads are unaffected.
  */
 import { Metadata, status } from '@grpc/grpc-js';
-import { Any, GoogleEmpty, SharedTimeout, Status } from './protocol.js';
+import { Any, GoogleEmpty, SharedMaximumAppendSizeExceeded, SharedTimeout, Status } from './protocol.js';
 
 export type DoubleFault =
   | { kind: 'not-ready' | 'too-busy'; appendsOnly?: boolean }
@@ -73,4 +73,22 @@ export function batchAppendRefusal(fault: DoubleFault | undefined): InstanceType
     case 'not-leader':
       return undefined;
   }
+}
+
+/** KurrentDB's default largest append (`MaxAppendSize`), in bytes of the events' data and metadata. */
+export const DEFAULT_MAX_APPEND_SIZE = 1_048_576;
+
+/** The size KurrentDB counts against its maximum append size: every event's data and metadata. */
+export function appendSize(events: readonly { data: Uint8Array; customMetadata: Uint8Array }[]): number {
+  return events.reduce((sum, event) => sum + event.data.length + event.customMetadata.length, 0);
+}
+
+/** The error status an append larger than `max` is answered with, as the server packs it. */
+export function tooLargeStatus(max: number): InstanceType<typeof Status> {
+  const details = new Any();
+  details.pack(
+    new SharedMaximumAppendSizeExceeded().setMaxappendsize(max).serializeBinary(),
+    'event_store.client.MaximumAppendSizeExceeded',
+  );
+  return new Status().setCode(3).setMessage('Maximum Append Size Exceeded').setDetails(details);
 }

@@ -24,14 +24,14 @@
  * What it does not: TLS, authentication and ACLs, clusters and gossip (use a single-node connection string
  * `kurrentdb://127.0.0.1:PORT?tls=false`), Delete / Tombstone / setting stream metadata, server-side
  * filters, subscriptions to one stream, persistent subscriptions, running projections, users, operations,
- * the v2 protocol (multi-stream append), max append size, deadlines, and persistence. Those calls answer UNIMPLEMENTED (grpc-js does so for any
+ * the v2 protocol (multi-stream append), deadlines, and persistence. Those calls answer UNIMPLEMENTED (grpc-js does so for any
  * service not registered here). The server version it reports is the one whose protocol it copies.
  *
  * For outage tests: `stop()` drops every connection and open call the way a crashed server would, and
  * `start(samePort)` serves the same data again.
  */
 import { Server, ServerCredentials, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
-import type { DoubleFault } from './faults.js';
+import { DEFAULT_MAX_APPEND_SIZE, type DoubleFault } from './faults.js';
 import { InMemoryLog } from './in-memory-log.js';
 import { writeSystemEvents } from './system-events.js';
 import { ServerFeaturesService, StreamsService, SupportedMethod, SupportedMethods } from './protocol.js';
@@ -54,6 +54,12 @@ export interface KurrentDbProtocolDoubleOptions {
    * @defaultValue true
    */
   systemEvents?: boolean;
+  /**
+   * The largest append accepted, in bytes of the events' data and metadata; a larger one is refused as
+   * KurrentDB refuses it (MaximumAppendSizeExceeded) and nothing is written.
+   * @defaultValue 1_048_576, KurrentDB's default
+   */
+  maxAppendSize?: number;
 }
 
 /** One call the double received: the gRPC method path, when, and the credentials it carried. */
@@ -73,10 +79,12 @@ export class KurrentDbProtocolDouble {
   private readonly batchAppend: boolean;
   private readonly serverVersion: string;
   private currentFault: DoubleFault | undefined;
+  private readonly maxAppendSize: number;
 
   constructor(options: KurrentDbProtocolDoubleOptions = {}) {
     this.batchAppend = options.batchAppend ?? true;
     this.serverVersion = options.serverVersion ?? '25.0.0';
+    this.maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
     if (options.systemEvents ?? true) writeSystemEvents(this.log);
   }
 
@@ -98,6 +106,7 @@ export class KurrentDbProtocolDouble {
             return () => this.subscriptions.delete(end);
           },
           fault: () => this.currentFault,
+          maxAppendSize: this.maxAppendSize,
         }),
       ),
     );

@@ -22,6 +22,7 @@ export const { SupportedMethods, SupportedMethod } = serverFeaturesPb;
 export const { UUID, StreamIdentifier, AllStreamPosition, WrongExpectedVersion } = sharedPb;
 export const SharedEmpty = sharedPb.Empty;
 export const SharedTimeout = sharedPb.Timeout;
+export const SharedMaximumAppendSizeExceeded = sharedPb.MaximumAppendSizeExceeded;
 export const BadRequestDetail = sharedPb.BadRequest;
 export const { Status } = statusPb;
 export const { Any } = anyPb;

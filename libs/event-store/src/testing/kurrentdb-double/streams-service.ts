@@ -4,7 +4,14 @@
  * Delete, Tombstone, filtered reads and subscriptions to a single stream answer UNIMPLEMENTED.
  */
 import { randomUUID } from 'node:crypto';
-import { batchAppendRefusal, callRefusal, faultFor, type DoubleFault } from './faults.js';
+import {
+  appendSize,
+  batchAppendRefusal,
+  callRefusal,
+  faultFor,
+  tooLargeStatus,
+  type DoubleFault,
+} from './faults.js';
 import {
   Metadata,
   status,
@@ -59,6 +66,8 @@ export interface StreamsServiceHooks {
   trackSubscription(end: () => void, silence: () => void): () => void;
   /** The fault the double answers with now, if any (see faults.ts). */
   fault(): DoubleFault | undefined;
+  /** The largest append accepted, in bytes of data and metadata (KurrentDB's `MaxAppendSize`). */
+  maxAppendSize: number;
 }
 
 export function streamsService(log: InMemoryLog, hooks: StreamsServiceHooks): UntypedServiceImplementation {
@@ -314,6 +323,12 @@ function append(
     if (fault?.kind === 'not-ready' || fault?.kind === 'too-busy') {
       return callback({ code: status.UNAVAILABLE, details: batchAppendRefusal(fault)!.getMessage() });
     }
+    if (appendSize(events) > hooks.maxAppendSize) {
+      const metadata = new Metadata();
+      metadata.set('exception', 'maximum-append-size-exceeded');
+      metadata.set('maximum-append-size', String(hooks.maxAppendSize));
+      return callback({ code: status.INVALID_ARGUMENT, details: 'Maximum Append Size Exceeded', metadata });
+    }
     if (fault?.kind === 'commit-timeout') {
       if (fault.landsAnyway) log.append(target.stream, target.expected, events);
       return callback({ code: status.DEADLINE_EXCEEDED, details: 'Timeout' });
@@ -394,6 +409,10 @@ function batchAppend(
       if (refusal) {
         // A whole-call refusal ends the BatchAppend stream: every append waiting on it fails with it.
         call.emit('error', refusal);
+        return;
+      }
+      if (appendSize(write.events) > hooks.maxAppendSize) {
+        call.write(response.setError(tooLargeStatus(hooks.maxAppendSize)));
         return;
       }
       const faultStatus = batchAppendRefusal(fault);
