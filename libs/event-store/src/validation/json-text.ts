@@ -38,7 +38,10 @@ function assertJsonValue(value: unknown, path: string, ancestors: Set<object>): 
       break;
     default:
       // undefined, bigint, function, symbol: JSON drops them, nulls them or throws.
-      throw notJson(path, `is a ${typeof value}, which JSON cannot hold`);
+      throw notJson(
+        path,
+        `${value === undefined ? 'is undefined' : `is a ${typeof value}`}, which JSON cannot hold`,
+      );
   }
   if (ancestors.has(value)) throw notJson(path, 'refers back to one of its own parents (a cycle)');
   ancestors.add(value);
