@@ -244,5 +244,19 @@ describe('mutations', () => {
       const retry = await mutate(server, 'updateArrestFigures', input, { idempotencyKey: 'figures-once' });
       expect(retry).toMatchObject({ position: first.position, replayed: true });
     });
+
+    it('an assessment retried with its key is recorded once (its id is not drawn anew on the retry)', async () => {
+      const input = {
+        recordId: ids.COMMITMENT,
+        assessor: 'UN Human Rights Office',
+        rating: 'NOT_STARTED',
+        rationale: 'No compound closed in the period.',
+        sources: stepSources(),
+        assessedOn: '2025-03-02',
+      };
+      const first = await mutate(server, 'assessCommitment', input, { idempotencyKey: 'assess-once' });
+      const retry = await mutate(server, 'assessCommitment', input, { idempotencyKey: 'assess-once' });
+      expect(retry).toMatchObject({ position: first.position, replayed: true, eventCount: 0 });
+    });
   });
 });

@@ -101,6 +101,7 @@ export interface EventStore {
    */
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
 
+  /** Up or down; when up, `details.headPosition` is what headPosition() answers (null while empty). */
   health(): Promise<StoreHealth>;
 
   /** Lets in-flight appends finish, ends subscriptions, releases the store. Idempotent. */

@@ -17,15 +17,11 @@ describe('RECORD_MUTATIONS', () => {
     expect(commands.sort()).toEqual([...RECORD_COMMAND_TYPES].sort());
   });
 
-  it('gives each assessment an id of its own, and lists the domain keeps to an empty list', () => {
-    const assess = commandFor(RECORD_MUTATIONS.assessCommitment, { recordId: 'r' }) as {
-      assessmentId?: string;
-    };
-    const again = commandFor(RECORD_MUTATIONS.assessCommitment, { recordId: 'r' }) as {
-      assessmentId?: string;
-    };
-    expect(assess.assessmentId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(again.assessmentId).not.toBe(assess.assessmentId);
+  it('fills the lists the domain keeps, and leaves ids to the executor', () => {
+    expect(commandFor(RECORD_MUTATIONS.assessCommitment, { recordId: 'r' })).toEqual({
+      type: 'AssessCommitment',
+      recordId: 'r',
+    });
     expect(commandFor(RECORD_MUTATIONS.reportArrest, { personsArrested: 3, charges: null })).toEqual({
       type: 'ReportArrest',
       personsArrested: 3,

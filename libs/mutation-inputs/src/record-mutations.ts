@@ -23,7 +23,6 @@ import { RecordStatementInput } from './statements/record-statement.input.js';
 import { CreateTaskForceInput } from './task-forces/create-task-force.input.js';
 import { DissolveTaskForceInput } from './task-forces/dissolve-task-force.input.js';
 import type { RecordCommandType } from '@tracker/domain';
-import { randomUUID } from 'node:crypto';
 import type { RecordCommandInput } from '@tracker/tracking';
 
 /** A domain command as the executor takes it: a creation's `recordId` is generated (or derived). */
@@ -34,14 +33,14 @@ export interface RecordMutation {
   readonly input: new () => object;
   readonly command: RecordCommandType;
   readonly description: string;
-  /** Fields the command gets when the input leaves them out (lists the domain keeps, generated ids). */
+  /** Fields the command gets when the input leaves them out (the lists the domain keeps). */
   readonly defaults?: () => Record<string, unknown>;
 }
 
 /**
  * Every mutation that records something, by its GraphQL name: the API builds its resolver from this table
- * and the CLI's import checks a mutation line with the same input class, so neither can miss one. An
- * assessment gets its own id here: assessments are kept side by side.
+ * and the CLI's import checks a mutation line with the same input class, so neither can miss one. Ids a
+ * command needs (a record's, an assessment's) are made by the executor, from the idempotency key if any.
  */
 export const RECORD_MUTATIONS = {
   reportArrest: {
@@ -63,7 +62,6 @@ export const RECORD_MUTATIONS = {
   assessCommitment: {
     input: AssessCommitmentInput,
     command: 'AssessCommitment',
-    defaults: () => ({ assessmentId: randomUUID() }),
     description: 'Adds a reviewer assessment of a commitment implementation.',
   },
   linkEvidence: {

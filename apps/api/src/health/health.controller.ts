@@ -19,7 +19,7 @@ export class HealthController {
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     const eventStore = await this.eventStore.health();
     // A failing or lagging read model is reported, not fatal: queries still answer from what it holds.
-    const readModel = await readModelHealth(this.runner, this.eventStore);
+    const readModel = readModelHealth(this.runner, eventStore);
     const stalled = readModel.stalledForMs > READ_MODEL_STALL_MS;
     const status = eventStore.status !== 'up' ? 'down' : readModel.failing || stalled ? 'degraded' : 'up';
     reply.status(status === 'down' ? 503 : 200);

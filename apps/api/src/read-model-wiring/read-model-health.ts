@@ -1,4 +1,4 @@
-import type { EventStore } from '@tracker/event-store';
+import type { StoreHealth } from '@tracker/event-store';
 import type { ProjectionRunner, ReplayProgress } from '@tracker/read-models';
 
 /** What /health says about the read side: where it is, whether it is failing, and whether it lags. */
@@ -24,22 +24,22 @@ export interface ReadModelHealth {
 /** Behind the head without moving on for this long, the read model is stalled: /health says degraded. */
 export const READ_MODEL_STALL_MS = 30_000;
 
-export async function readModelHealth(
+/**
+ * The read side's health, measured against the head the store's own health check just read (both adapters
+ * report it as `details.headPosition`): one read of the head per probe, not two.
+ */
+export function readModelHealth(
   runner: ProjectionRunner,
-  store: EventStore,
+  store: StoreHealth,
   now: Date = new Date(),
-): Promise<ReadModelHealth> {
+): ReadModelHealth {
   const status = runner.status();
   const position = status.position ?? null;
-  let caughtUp: boolean | null;
-  let headPosition: string | null = null;
-  try {
-    const head = await store.headPosition();
-    headPosition = head ?? null;
-    caughtUp = head === undefined || (position !== null && position >= head);
-  } catch {
-    caughtUp = null;
-  }
+  const head = store.status === 'up' ? store.details?.headPosition : undefined;
+  // A store that is down, or that did not say where its head is, cannot tell whether the read DB lags.
+  const headPosition = typeof head === 'string' || head === null ? head : null;
+  const caughtUp =
+    typeof head === 'string' ? position !== null && position >= head : head === null ? true : null;
   return {
     position,
     failing: status.failing,

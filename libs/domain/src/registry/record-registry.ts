@@ -101,6 +101,15 @@ export const EVENT_KINDS: { readonly [T in KindSpecificEventType]: RecordKind } 
   StatementRecorded: 'STATEMENT',
 };
 
+/**
+ * Ids a command carries that the application makes when the caller gives none, as it makes a creation's
+ * `recordId`: an assessment's id (assessments are kept side by side). Made from the command's own ids, so
+ * a retried command with its idempotency key carries the very same ones.
+ */
+export const GENERATED_IDS: { readonly [T in RecordCommandType]?: readonly string[] } = {
+  AssessCommitment: ['assessmentId'],
+};
+
 /** Every event type the domain emits, for projections that declare what they handle. */
 export const RECORD_EVENT_TYPES: readonly RecordEventType[] = [
   ...(Object.keys(EVENT_KINDS) as KindSpecificEventType[]),

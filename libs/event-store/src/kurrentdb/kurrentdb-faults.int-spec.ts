@@ -54,6 +54,11 @@ const ids = (events: ReadonlyArray<{ id: string }>) => events.map((event) => eve
 const isResumed = (line: LogLine) => line.level === 'info' && line.message.includes('resumed');
 const isDropped = (line: LogLine) => line.level === 'warn' && line.message.includes('dropped');
 
+/** Waits (no fixed time: the suite's timeout bounds it) until `condition` holds. */
+async function waitUntilTrue(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 describe('KurrentDbEventStore when KurrentDB goes away and comes back (protocol double)', () => {
   let double: KurrentDbProtocolDouble;
   let port: number;
@@ -141,15 +146,24 @@ describe('KurrentDbEventStore when KurrentDB goes away and comes back (protocol 
   it('leaves a quiet subscription alone while nothing is written', async () => {
     await store.close();
     store = await connect({ silenceCheckMs: 20 });
+    // Counted, so the test knows the checks ran rather than passing because none did.
+    const headPosition = store.headPosition.bind(store);
+    let checks = 0;
+    store.headPosition = () => {
+      checks++;
+      return headPosition();
+    };
     await store.append(aStreamName(), someEvents(1));
     const subscription = store.subscribeToAll();
     const iterator = iteratorOf(subscription);
     await take(iterator, 1);
-    // Many checks pass with the head where the subscription is: no restart.
-    const checked = store.headPosition();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await checked;
+    await waitUntilTrue(() => checks >= 5);
     expect(logger.lines.filter((line) => line.message.includes('silent'))).toEqual([]);
+    // And it still delivers.
+    const live = anEvent('Live');
+    const waiting = iterator.next();
+    await store.append(aStreamName(), [live]);
+    expect((await waiting).value?.id).toBe(live.id);
     await subscription.close();
   });
 

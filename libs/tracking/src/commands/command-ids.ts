@@ -16,6 +16,8 @@ export interface CommandIds {
   readonly recordId: string;
   readonly commandId: string;
   eventId(index: number): string;
+  /** An id the command needs besides its record's (an assessment's), named by its field. */
+  generatedId(field: string): string;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface CommandIds {
 export function commandIds(scope: string, idempotencyKey: string | undefined): CommandIds {
   if (idempotencyKey === undefined) {
     const commandId = uuidV7();
-    return { recordId: uuidV7(), commandId, eventId: () => uuidV7() };
+    return { recordId: uuidV7(), commandId, eventId: () => uuidV7(), generatedId: () => uuidV7() };
   }
   // Scoped: two organisations choosing the same key must not collide.
   const keyScope = `${scope}\u0000${idempotencyKey}`;
@@ -35,5 +37,6 @@ export function commandIds(scope: string, idempotencyKey: string | undefined): C
     recordId: uuidV5(`${keyScope}\u0000record`, IDEMPOTENCY_NAMESPACE),
     commandId: uuidV5(`${keyScope}\u0000command`, IDEMPOTENCY_NAMESPACE),
     eventId: (index) => uuidV5(`${keyScope}\u0000event\u0000${index}`, IDEMPOTENCY_NAMESPACE),
+    generatedId: (field) => uuidV5(`${keyScope}\u0000id\u0000${field}`, IDEMPOTENCY_NAMESPACE),
   };
 }

@@ -3,10 +3,12 @@ import {
   describeRecord,
   EVENT_SCHEMA_VERSION,
   fold,
+  GENERATED_IDS,
   recordsDecider,
   recordStreamName,
   referencedRecordIds,
   type RecordCommand,
+  type RecordCommandType,
   type RecordEvent,
   type RecordFact,
   type RecordKind,
@@ -59,6 +61,15 @@ export interface CommandOutcome {
   replayed: boolean;
 }
 
+/** The ids the domain wants made for this command (GENERATED_IDS), where the caller gave none. */
+function generatedIds(command: RecordCommandInput, ids: CommandIds): Record<string, string> {
+  const fields = GENERATED_IDS[command.type as RecordCommandType] ?? [];
+  const given = command as Record<string, unknown>;
+  return Object.fromEntries(
+    fields.filter((field) => given[field] == null).map((field) => [field, ids.generatedId(field)]),
+  );
+}
+
 export interface RecordCommandExecutorOptions {
   store: EventStore;
   /** @defaultValue `() => new Date()` */
@@ -88,7 +99,11 @@ export class RecordCommandExecutor {
    */
   async execute(command: RecordCommandInput, meta: CommandMeta): Promise<CommandOutcome> {
     const ids = commandIds(meta.tokenId ?? meta.actor, meta.idempotencyKey);
-    const full = { ...command, recordId: command.recordId ?? ids.recordId } as RecordCommand;
+    const full = {
+      ...generatedIds(command, ids),
+      ...command,
+      recordId: command.recordId ?? ids.recordId,
+    } as RecordCommand;
     const stream = recordStreamName(full.recordId);
     // A key already bound to another request is refused before anything is decided.
     const key =
