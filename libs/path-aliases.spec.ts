@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import jestConfig from '../jest.config.js';
+import { pathToFileURL } from 'node:url';
 
 type Paths = Record<string, string[]>;
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, never>;
@@ -20,7 +20,10 @@ describe('path aliases', () => {
     expect(build).toEqual(typeChecker);
   });
 
-  it('lead Jest to the same files', () => {
+  it('lead Jest to the same files', async () => {
+    const { default: jestConfig } = (await import(pathToFileURL('jest.config.js').href)) as {
+      default: unknown;
+    };
     const mapper = Object.entries(
       (jestConfig as { projects: { moduleNameMapper: Record<string, string> }[] }).projects[0]!
         .moduleNameMapper,

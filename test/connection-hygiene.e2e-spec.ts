@@ -59,7 +59,11 @@ describe('connection hygiene', () => {
 
   beforeAll(async () => {
     server = await startApiServer({
-      env: { TRACKER_WS_INIT_TIMEOUT_MS: '300', TRACKER_HTTP_REQUEST_TIMEOUT_MS: '1000' },
+      env: {
+        TRACKER_WS_INIT_TIMEOUT_MS: '300',
+        TRACKER_WS_KEEP_ALIVE_MS: '400',
+        TRACKER_HTTP_REQUEST_TIMEOUT_MS: '1000',
+      },
     });
   });
   afterAll(async () => {
@@ -74,6 +78,27 @@ describe('connection hygiene', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(kept.readyState).toBe(WebSocket.OPEN);
     kept.close();
+  });
+
+  it('pings every connection, keeps one that answers, and drops one that does not', async () => {
+    const answering = await initialised(server);
+    let pings = 0;
+    answering.on('ping', () => pings++);
+    // A client that never answers a ping (ws answers by itself unless told not to).
+    const silent = new WebSocket(`${server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', {
+      autoPong: false,
+    });
+    await new Promise((resolve) => silent.once('open', resolve));
+    const ack = nextMessage(silent, 'connection_ack');
+    silent.send(JSON.stringify({ type: 'connection_init', payload: {} }));
+    await ack;
+    const dropped = closed(silent);
+    // Pinged at 400 ms, dropped when the next ping finds no pong (800 ms); 1006: no close frame.
+    expect((await dropped).code).toBe(1006);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(pings).toBeGreaterThanOrEqual(2);
+    expect(answering.readyState).toBe(WebSocket.OPEN);
+    answering.close();
   });
 
   it('closes a connection that subscribes twice under one id with 4409; the id is free again once completed', async () => {

@@ -121,6 +121,39 @@ describe('subscriptions', () => {
     }
   });
 
+  it('serves one selection to many subscribers, whoever they are, and keeps serving those who stay', async () => {
+    const variables = { countries: ['KH'], kinds: ['ARREST'] };
+    const anonymous = await subscribe(server, FOLLOW, variables);
+    const reader = await subscribe(server, FOLLOW, variables, { token: server.tokens.reader });
+    const leaving = await subscribe(server, FOLLOW, variables, { token: server.tokens.recorder });
+    try {
+      const first = await mutate(server, 'reportArrest', arrestInput());
+      for (const handle of [anonymous, reader, leaving]) {
+        expect((await nextChanges(handle, 1)).map((c) => c.recordId)).toEqual([first.recordId]);
+      }
+      await leaving.close();
+      const second = await mutate(server, 'reportArrest', arrestInput());
+      for (const handle of [anonymous, reader]) {
+        expect(await nextChanges(handle, 1)).toEqual([
+          expect.objectContaining({
+            recordId: second.recordId,
+            record: { id: second.recordId, kind: 'ARREST' },
+          }),
+        ]);
+      }
+    } finally {
+      await Promise.all([anonymous, reader].map((h) => h.close()));
+    }
+    // Everyone left: a newcomer to the same selection starts it again and hears the next change.
+    const newcomer = await subscribe(server, FOLLOW, variables);
+    try {
+      const third = await mutate(server, 'reportArrest', arrestInput());
+      expect((await nextChanges(newcomer, 1)).map((c) => c.recordId)).toEqual([third.recordId]);
+    } finally {
+      await newcomer.close();
+    }
+  });
+
   it('refuses a subscription whose filter names no ISO country, saying which one', async () => {
     const refused = await subscribe(server, FOLLOW, { countries: ['KH', 'Kampuchea'] });
     try {

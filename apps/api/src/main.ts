@@ -10,6 +10,9 @@ import { ConfigError, loadAppConfig } from '@tracker/config';
 import { registerRateLimit } from './http/rate-limit.js';
 import { acceptStrictUtf8Json } from './http/strict-utf8-json.js';
 import { applyWebSocketHygiene } from './http/websocket-hygiene.js';
+import { graphqlAccess } from './auth/graphql-access.js';
+import { GraphqlWsEndpoint } from './graphql/subscriptions/graphql-ws-endpoint.js';
+import type { GraphQLSchema } from 'graphql';
 import type { WebSocketServer } from 'ws';
 
 async function bootstrap(): Promise<void> {
@@ -23,8 +26,11 @@ async function bootstrap(): Promise<void> {
     requestTimeout: config.httpRequestTimeoutMs,
   });
   acceptStrictUtf8Json(adapter.getInstance() as never);
-  // The WebSocket server, registered here (as Mercurius would, 1 MiB messages) so the app holds it and
-  // can watch every connection; Mercurius uses the one it finds.
+  // Subscriptions: graphql-ws on the WebSocket of Mercurius's GET /graphql route. Its hook is added
+  // before @fastify/websocket's own, which then finds the route's WebSocket handler in place.
+  const subscriptions = new GraphqlWsEndpoint();
+  adapter.getInstance().addHook('onRoute', subscriptions.attach as never);
+  // The WebSocket server (1 MiB messages), registered here so the app holds it and watches every connection.
   await adapter.register(fastifyWebsocket as never, { options: { maxPayload: 1_048_576 } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -34,10 +40,16 @@ async function bootstrap(): Promise<void> {
   // Before listen: the routes (Nest's and Mercurius's) are added at init, and each must get the limiter.
   await registerRateLimit(app, config, app.get(RequestAuthenticator));
   app.useLogger(app.get(Logger));
-  const fastify = adapter.getInstance() as unknown as { websocketServer: WebSocketServer };
-  applyWebSocketHygiene(fastify.websocketServer, {
+  const fastify = adapter.getInstance() as unknown as {
+    websocketServer: WebSocketServer;
+    graphql: { schema: GraphQLSchema };
+  };
+  applyWebSocketHygiene(fastify.websocketServer, { maxBufferedBytes: config.wsMaxBufferedBytes });
+  subscriptions.serve({
+    schema: () => fastify.graphql.schema,
+    access: graphqlAccess(app.get(RequestAuthenticator), { publicRead: config.publicRead }),
     connectionInitTimeoutMs: config.wsConnectionInitTimeoutMs,
-    maxBufferedBytes: config.wsMaxBufferedBytes,
+    keepAliveMs: config.wsKeepAliveMs,
   });
   await app.listen(config.port, config.host);
   const logger = app.get(Logger);

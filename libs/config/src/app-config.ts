@@ -139,6 +139,16 @@ const SETTINGS = {
       description: 'A graphql-ws connection that has not sent `connection_init` by then is closed 4408.',
     }),
   },
+  wsKeepAliveMs: {
+    env: 'TRACKER_WS_KEEP_ALIVE_MS',
+    schema: Type.Integer({
+      minimum: 100,
+      maximum: 600_000,
+      default: 30_000,
+      description:
+        'A WebSocket ping to each graphql-ws client this often; one that has not answered by the next is dropped.',
+    }),
+  },
   wsMaxBufferedBytes: {
     env: 'TRACKER_WS_MAX_BUFFERED_BYTES',
     schema: Type.Integer({

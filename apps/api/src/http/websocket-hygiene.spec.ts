@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { WebSocketServer } from 'ws';
 import { applyWebSocketHygiene, WEBSOCKET_CLOSE_CODES } from './websocket-hygiene.js';
 
-/** Just what the hygiene touches of a ws socket: its events, send, close and backlog. */
+/** Just what the hygiene touches of a ws socket: send, close and its backlog. */
 class FakeSocket extends EventEmitter {
   bufferedAmount = 0;
   sent: string[] = [];
@@ -16,21 +16,32 @@ class FakeSocket extends EventEmitter {
   }
 }
 
+/** The TCP socket under it: counts what cork and uncork do. */
+class FakeTcp {
+  corks = 0;
+  uncorks = 0;
+  cork(): void {
+    this.corks++;
+  }
+  uncork(): void {
+    this.uncorks++;
+  }
+}
+
 function connected(maxBufferedBytes = 1000) {
   const server = new EventEmitter();
-  applyWebSocketHygiene(server as unknown as WebSocketServer, {
-    connectionInitTimeoutMs: 60_000,
-    maxBufferedBytes,
-  });
+  applyWebSocketHygiene(server as unknown as WebSocketServer, { maxBufferedBytes });
   const socket = new FakeSocket();
-  server.emit('connection', socket, {});
-  socket.emit('message', Buffer.from(JSON.stringify({ type: 'connection_init' })), false);
-  return socket;
+  const tcp = new FakeTcp();
+  server.emit('connection', socket, { socket: tcp });
+  return { socket, tcp };
 }
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('applyWebSocketHygiene', () => {
   it('sends while the backlog is under the limit, and closes a client that lets it grow past with 1013', () => {
-    const socket = connected(1000);
+    const { socket } = connected(1000);
     socket.send('{"type":"next","id":"1"}');
     expect(socket.sent).toHaveLength(1);
     socket.bufferedAmount = 1001;
@@ -41,17 +52,15 @@ describe('applyWebSocketHygiene', () => {
     expect(failure?.message).toMatch(/too slowly/);
   });
 
-  it('frees an id when the server completes or fails its subscription', () => {
-    const socket = connected();
-    const subscribe = () =>
-      socket.emit('message', Buffer.from(JSON.stringify({ type: 'subscribe', id: 'x', payload: {} })), false);
-    subscribe();
-    socket.send(JSON.stringify({ type: 'complete', id: 'x' }));
-    subscribe();
-    socket.send(JSON.stringify({ type: 'error', id: 'x', payload: [] }));
-    subscribe();
-    expect(socket.closedWith).toBeUndefined();
-    subscribe();
-    expect(socket.closedWith).toEqual([4409, 'Subscriber for x already exists']);
+  it("sends a turn's messages to one connection in one write: corked at the first, uncorked after the turn", async () => {
+    const { socket, tcp } = connected();
+    for (let i = 0; i < 10; i++) socket.send(`{"type":"next","id":"${i}"}`);
+    expect(socket.sent).toHaveLength(10);
+    expect([tcp.corks, tcp.uncorks]).toEqual([1, 0]);
+    await nextTurn();
+    expect([tcp.corks, tcp.uncorks]).toEqual([1, 1]);
+    socket.send('{"type":"next","id":"later"}');
+    await nextTurn();
+    expect([tcp.corks, tcp.uncorks]).toEqual([2, 2]);
   });
 });

@@ -1,5 +1,4 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
-import type { FastifyRequest } from 'fastify';
 import type { GraphqlAccess } from '../../auth/graphql-access.js';
 import { aliasLimitRule } from './alias-limit.js';
 import { documentNestingHook } from './document-nesting.js';
@@ -7,12 +6,10 @@ import { formatGraphQLErrors } from '../errors/error-formatter.js';
 import { graphqlHttpRouteOptions } from './graphql-http.route-options.js';
 import { GRAPHQL_LIMITS } from './graphql-limits.js';
 import { complexityLimitHook } from './query-complexity.js';
-import { limitSubscriptionsPerConnection, subscriptionSlotsOf } from './subscription-slots.js';
-import { checkSubscriptionSource, validateSubscription } from '../validation/subscription-validation.js';
 
 /**
  * The protocol half of the GraphQL module's options: access control, error mapping, limits,
- * GraphQL-over-HTTP fixes and subscriptions over graphql-ws. AppModule spreads it into the GraphQL module.
+ * GraphQL-over-HTTP fixes. AppModule spreads it into the GraphQL module.
  */
 export function graphqlProtocolOptions(access: GraphqlAccess): Partial<MercuriusDriverConfig> {
   return {
@@ -32,22 +29,9 @@ export function graphqlProtocolOptions(access: GraphqlAccess): Partial<Mercurius
       preParsing: [documentNestingHook] as never,
       // Who may run it before what it costs; both before any resolver.
       preExecution: [access.authorizeExecution, complexityLimitHook()] as never,
-      // A subscription's size and depth, answered with their codes (Mercurius would send its own error).
-      preSubscriptionParsing: [checkSubscriptionSource] as never,
-      // A subscription is validated first (graphql-js does not), then authorized like a query.
-      preSubscriptionExecution: [validateSubscription, access.authorizeSubscription] as never,
     },
-    // Each subscription takes one of its connection's slots once every hook has let it through.
-    transformSchema: limitSubscriptionsPerConnection,
     additionalRouteOptions: graphqlHttpRouteOptions as never,
-    // Mercurius speaks both graphql-ws protocols; `graphql-transport-ws` is the one the graphql-ws client uses.
-    subscription: {
-      keepAlive: 30_000,
-      context: (async (socket: object, request: FastifyRequest) => ({
-        ...(await access.subscriptionContext(socket, request)),
-        subscriptionSlots: subscriptionSlotsOf(socket),
-      })) as never,
-      onConnect: access.onConnect as never,
-    },
+    // Subscriptions are served by graphql-ws on this route's WebSocket (GraphqlWsEndpoint), not by Mercurius.
+    subscription: false,
   };
 }

@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { RecordLookup } from '../records/record-lookup.js';
 import { RecordInterface } from '../records/record.types.js';
 import { ChangeDispatcher } from './change-dispatcher.js';
 import { countryFilter } from './change-filters.js';
 import { CHANGE_TOPICS } from './change-topics.js';
-import { listen, type SubscriptionContext } from './subscription-started.js';
 import { CommitmentStatusChange } from './commitment-status-change.type.js';
 
 @Resolver(() => CommitmentStatusChange)
@@ -22,17 +21,10 @@ export class CommitmentStatusChangeResolver {
   commitmentStatusChanged(
     @Args('countries', { type: () => [String], nullable: true, description: 'ISO 3166-1 alpha-2 codes.' })
     countries: string[] | null,
-    @Context() context: SubscriptionContext,
   ) {
-    return listen(
-      this.dispatcher,
-      context,
-      CHANGE_TOPICS.commitmentStatusChanged,
-      'commitmentStatusChanged',
-      {
-        countries: countryFilter(countries),
-      },
-    );
+    return this.dispatcher.listen(CHANGE_TOPICS.commitmentStatusChanged, {
+      countries: countryFilter(countries),
+    });
   }
 
   @ResolveField(() => RecordInterface, {

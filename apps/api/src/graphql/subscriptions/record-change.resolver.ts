@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { RecordKind as RecordKindValue } from '@tracker/domain';
 import { RecordKind } from '@tracker/mutation-inputs';
 import { RecordLookup } from '../records/record-lookup.js';
@@ -7,7 +7,6 @@ import { RecordInterface } from '../records/record.types.js';
 import { ChangeDispatcher } from './change-dispatcher.js';
 import { countryFilter } from './change-filters.js';
 import { CHANGE_TOPICS } from './change-topics.js';
-import { listen, type SubscriptionContext } from './subscription-started.js';
 import { RecordChange } from './record-change.type.js';
 
 @Resolver(() => RecordChange)
@@ -25,11 +24,11 @@ export class RecordChangeResolver {
     @Args('countries', { type: () => [String], nullable: true, description: 'ISO 3166-1 alpha-2 codes.' })
     countries: string[] | null,
     @Args('kinds', { type: () => [RecordKind], nullable: true }) kinds: RecordKindValue[] | null,
-    @Context() context: SubscriptionContext,
   ) {
-    // Parsed once here; the dispatcher then wakes this subscription only for what it follows.
+    // Parsed once here, for every subscriber of this selection (SharedExecutions); the dispatcher then
+    // wakes it only for what it follows.
     const filter = { countries: countryFilter(countries), kinds: kinds?.length ? new Set(kinds) : undefined };
-    return listen(this.dispatcher, context, CHANGE_TOPICS.recordChanged, 'recordChanged', filter);
+    return this.dispatcher.listen(CHANGE_TOPICS.recordChanged, filter);
   }
 
   @ResolveField(() => RecordInterface, {

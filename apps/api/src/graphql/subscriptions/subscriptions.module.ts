@@ -5,8 +5,9 @@ import { CommitmentStatusChangeResolver } from './commitment-status-change.resol
 import { RecordChangeResolver } from './record-change.resolver.js';
 
 /**
- * GraphQL subscriptions over graphql-ws (`graphql-transport-ws`), fed by this instance's projection
- * runner (PROJECTION_RUNNER and RecordLookup come from the app's global ReadModelsModule).
+ * GraphQL subscriptions' resolvers, fed by this instance's projection runner (PROJECTION_RUNNER and
+ * RecordLookup come from the app's global ReadModelsModule). The graphql-ws protocol itself is served by
+ * GraphqlWsEndpoint, wired in main.ts on the WebSocket of the GraphQL route.
  */
 @Module({
   providers: [ChangeDispatcher, ChangeNoticesPublisher, RecordChangeResolver, CommitmentStatusChangeResolver],

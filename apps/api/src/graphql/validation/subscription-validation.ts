@@ -22,11 +22,10 @@ const mercuriusQueryDepth = createRequire(import.meta.url)('mercurius/lib/queryD
 ) => Error[];
 
 /**
- * Mercurius `preSubscriptionParsing` hook: the document's size and depth, before Mercurius's own depth
- * check, whose refusal it sends as a bare "Graphql validation error" (subscriptions get no error
- * formatter). Parsing again with the token limit costs little: the parser stops at the limit.
+ * A subscription's document, parsed, once its size, nesting and depth are within the limits queries are
+ * held to (the same checks, the same codes); refusals are thrown in client shape.
  */
-export function checkSubscriptionSource(_schema: GraphQLSchema, source: string): void {
+export function checkSubscriptionSource(source: string): DocumentNode {
   let document: DocumentNode;
   try {
     checkDocumentNesting(source);
@@ -38,12 +37,12 @@ export function checkSubscriptionSource(_schema: GraphQLSchema, source: string):
   }
   const [tooDeep] = mercuriusQueryDepth(document.definitions, GRAPHQL_LIMITS.maxDepth);
   if (tooDeep) throw subscriptionClientError(tooDeep);
+  return document;
 }
 
 /**
- * Mercurius `preSubscriptionExecution` hook. graphql-js's `subscribe` does not validate, and Mercurius
- * runs only its depth limit on subscriptions: validate them as queries are (aliases included), so a bad
- * subscription is refused with its code before it starts. The errors are thrown in client shape.
+ * graphql-js's `subscribe` does not validate: a subscription is validated as queries are (aliases
+ * included), so a bad one is refused with its code before it starts. The errors are thrown in client shape.
  */
 export function validateSubscription(schema: GraphQLSchema, document: DocumentNode): void {
   // Mercurius takes a ready-made AST (a JSON object as "query") as it is: unparsed, so unmeasured.
