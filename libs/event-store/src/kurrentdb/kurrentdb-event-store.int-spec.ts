@@ -16,7 +16,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { KurrentDbProtocolDouble } from '../testing/kurrentdb-double/index.js';
+import { KurrentDbClusterDouble, KurrentDbProtocolDouble } from '../testing/kurrentdb-double/index.js';
 import { eventStoreContract, type EventStoreHarness } from '../testing/index.js';
 import { KurrentDbEventStore } from './kurrentdb-event-store.js';
 import type { KurrentDbEventStoreOptions } from './kurrentdb-event-store.options.js';
@@ -80,11 +80,21 @@ eventStoreContract(
   () => (realServer ? realServerHarness(realServer) : doubleHarness()),
 );
 
+/** A store reaching a three-node cluster double through a cluster connection string (leader found by gossip). */
+async function clusterHarness(): Promise<EventStoreHarness> {
+  const cluster = new KurrentDbClusterDouble(3);
+  await cluster.start();
+  const connectionString = `${cluster.connectionString}&discoveryInterval=10`;
+  const open = () => KurrentDbEventStore.connect({ connectionString, logger: quiet });
+  return { store: await open(), openAnother: open, cleanup: () => cluster.stop() };
+}
+
 if (!realServer) {
   eventStoreContract(
     'KurrentDbEventStore with a stream prefix, beside another writer, paging $all three events at a time',
     () => doubleHarness({ streamPrefix: 'tracker/', readPageSize: 3 }),
   );
+  eventStoreContract('KurrentDbEventStore on a three-node cluster double, by gossip', clusterHarness);
 }
 
 describe('KurrentDbEventStore.connect', () => {

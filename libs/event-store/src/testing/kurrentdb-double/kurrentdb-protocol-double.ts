@@ -34,7 +34,17 @@ import { Server, ServerCredentials, type ServerUnaryCall, type sendUnaryData } f
 import { DEFAULT_MAX_APPEND_SIZE, type DoubleFault } from './faults.js';
 import { InMemoryLog } from './in-memory-log.js';
 import { writeSystemEvents } from './system-events.js';
-import { ServerFeaturesService, StreamsService, SupportedMethod, SupportedMethods } from './protocol.js';
+import {
+  ClusterInfo,
+  EndPoint,
+  GossipService,
+  MemberInfo,
+  ServerFeaturesService,
+  StreamsService,
+  SupportedMethod,
+  SupportedMethods,
+  UUID,
+} from './protocol.js';
 import { streamsService } from './streams-service.js';
 
 export interface KurrentDbProtocolDoubleOptions {
@@ -60,6 +70,17 @@ export interface KurrentDbProtocolDoubleOptions {
    * @defaultValue 1_048_576, KurrentDB's default
    */
   maxAppendSize?: number;
+  /** The data to serve: a cluster's nodes share one log (cluster-double.ts). @defaultValue a new, empty log */
+  log?: InMemoryLog;
+  /** The members the Gossip service reports (a cluster's); without it the service is not offered. */
+  gossip?: () => ClusterMember[];
+}
+
+/** One node as the Gossip service describes it. */
+export interface ClusterMember {
+  instanceId: string;
+  state: 'leader' | 'follower' | 'shut-down';
+  port: number;
 }
 
 /** One call the double received: the gRPC method path, when, and the credentials it carried. */
@@ -71,7 +92,8 @@ export interface ReceivedCall {
 }
 
 export class KurrentDbProtocolDouble {
-  private readonly log = new InMemoryLog();
+  private readonly log: InMemoryLog;
+  private readonly gossip: (() => ClusterMember[]) | undefined;
   private server: Server | undefined;
   private boundPort: number | undefined;
   private readonly subscriptions = new Map<() => void, () => void>();
@@ -85,7 +107,10 @@ export class KurrentDbProtocolDouble {
     this.batchAppend = options.batchAppend ?? true;
     this.serverVersion = options.serverVersion ?? '25.0.0';
     this.maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
-    if (options.systemEvents ?? true) writeSystemEvents(this.log);
+    this.log = options.log ?? new InMemoryLog();
+    this.gossip = options.gossip;
+    // A shared log is the cluster's: it writes KurrentDB's own events once, for all its nodes.
+    if ((options.systemEvents ?? true) && options.log === undefined) writeSystemEvents(this.log);
   }
 
   /**
@@ -117,6 +142,16 @@ export class KurrentDbProtocolDouble {
           callback(null, this.supportedMethods()),
       }),
     );
+    const gossip = this.gossip;
+    if (gossip !== undefined) {
+      server.addService(
+        GossipService,
+        this.recording('/event_store.client.gossip.Gossip/', {
+          read: (_call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) =>
+            callback(null, clusterInfo(gossip())),
+        }),
+      );
+    }
     const bound = await new Promise<number>((resolve, reject) =>
       server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (error, actual) =>
         error ? reject(error) : resolve(actual),
@@ -211,4 +246,25 @@ export class KurrentDbProtocolDouble {
     }
     return wrapped as T;
   }
+}
+
+const NODE_STATES = {
+  leader: MemberInfo.VNodeState.LEADER,
+  follower: MemberInfo.VNodeState.FOLLOWER,
+  'shut-down': MemberInfo.VNodeState.SHUTDOWN,
+} as const;
+
+/** Gossip's answer: each member's id, state, liveness and the endpoint clients connect to. */
+function clusterInfo(members: ClusterMember[]) {
+  const ticks = String(BigInt(Date.now()) * 10_000n);
+  return new ClusterInfo().setMembersList(
+    members.map((member) =>
+      new MemberInfo()
+        .setInstanceId(new UUID().setString(member.instanceId))
+        .setTimeStamp(ticks)
+        .setState(NODE_STATES[member.state])
+        .setIsAlive(member.state !== 'shut-down')
+        .setHttpEndPoint(new EndPoint().setAddress('127.0.0.1').setPort(member.port)),
+    ),
+  );
 }

@@ -4,6 +4,8 @@
  * so the bytes on the wire are the ones the client expects. (CommonJS modules: the default import is the
  * module's exports.)
  */
+import gossipGrpc from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/gossip_grpc_pb.js';
+import gossipPb from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/gossip_pb.js';
 import serverFeaturesGrpc from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/serverfeatures_grpc_pb.js';
 import serverFeaturesPb from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/serverfeatures_pb.js';
 import sharedPb from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/shared_pb.js';
@@ -17,6 +19,8 @@ import timestampPb from 'google-protobuf/google/protobuf/timestamp_pb.js';
 
 export const { StreamsService } = streamsGrpc;
 export const { ServerFeaturesService } = serverFeaturesGrpc;
+export const { GossipService } = gossipGrpc;
+export const { ClusterInfo, MemberInfo, EndPoint } = gossipPb;
 export const { ReadReq, ReadResp, AppendReq, AppendResp, BatchAppendReq, BatchAppendResp } = streamsPb;
 export const { SupportedMethods, SupportedMethod } = serverFeaturesPb;
 export const { UUID, StreamIdentifier, AllStreamPosition, WrongExpectedVersion } = sharedPb;
