@@ -62,6 +62,12 @@ export function isStreamNotFound(error: unknown): boolean {
   return type === 'stream-not-found' || name === 'StreamNotFoundError';
 }
 
+/** The stream was tombstoned (deleted for good) in KurrentDB, by an operator or another application. */
+export function isStreamDeleted(error: unknown): boolean {
+  const { type, name } = shape(error);
+  return type === 'stream-deleted' || name === 'StreamDeletedError';
+}
+
 /**
  * The server could not take the call: down or unreachable, a dropped connection, a node not ready or too
  * busy, a follower where the leader is needed, no node found. It refused before doing anything.
@@ -120,6 +126,12 @@ export function appendError(error: unknown, stream: string, expected: ExpectedRe
       stream,
       expectedRevisionLabel(expected),
       actualRevisionLabel(shape(error).actualState),
+    );
+  }
+  if (isStreamDeleted(error)) {
+    return new InvalidAppendError(
+      `"${stream}" was deleted for good (tombstoned) in KurrentDB: nothing can be appended to it again; ` +
+        'nothing was written.',
     );
   }
   if (isTooLarge(error)) {

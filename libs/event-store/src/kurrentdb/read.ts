@@ -5,7 +5,7 @@ import { BACKWARDS, END, FORWARDS, START, type KurrentDBClient } from '@kurrent/
 import type { RecordedEvent } from '../event.js';
 import type { Position } from '../position.js';
 import type { ResolvedReadStreamOptions } from '../validation/read-validation.js';
-import { isStreamNotFound } from './kurrentdb-errors.js';
+import { isStreamDeleted, isStreamNotFound } from './kurrentdb-errors.js';
 import {
   isSystemEvent,
   positionFromKurrentDb,
@@ -32,7 +32,8 @@ export async function readStreamEvents(
       if (resolved.event) events.push(resolved.event as ClientRecordedEvent);
     }
   } catch (error) {
-    if (isStreamNotFound(error)) return [];
+    // Never written, soft-deleted, or tombstoned (deleted for good by an operator): it holds nothing.
+    if (isStreamNotFound(error) || isStreamDeleted(error)) return [];
     throw error;
   }
   return events;

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * The data behind the KurrentDB protocol double: streams and the global log ($all), in memory, with the
  * semantics KurrentDB gives them. It knows nothing of gRPC; streams-service.ts translates.
@@ -8,8 +10,10 @@
  *   transactions.
  * - Revisions are 0-based per stream. "No stream" is revision -1 internally.
  * - An append is all or nothing and checked against the expected state (any, no_stream, stream_exists, a
- *   revision). Re-sending event ids the stream already holds at the place the expected state points to is
- *   an idempotent no-op that answers the original result.
+ *   revision), and its idempotency decided as KurrentDB's CheckCommit decides it (idempotentResult).
+ * - A stream can be soft-deleted (it reads as not found until written again; its revisions carry on) or
+ *   tombstoned (deleted for good: reads and appends fail with "stream deleted", and a `$streamDeleted`
+ *   record stands in $all).
  */
 
 export interface LogPosition {
@@ -42,7 +46,15 @@ export type ExpectedState =
 
 export type AppendOutcome =
   | { kind: 'success'; currentRevision: bigint; position: LogPosition; idempotent: boolean }
-  | { kind: 'wrong_expected_version'; current: bigint | 'no_stream'; expected: ExpectedState };
+  | { kind: 'wrong_expected_version'; current: bigint | 'no_stream'; expected: ExpectedState }
+  | { kind: 'stream_deleted' };
+
+/**
+ * Event ids KurrentDB remembers for idempotency when the expected state is `any` or `stream_exists` (its
+ * committed-events cache, bounded by memory on the server; by count here).
+ * @defaultValue 10000
+ */
+export const DEFAULT_IDEMPOTENCY_CACHE_SIZE = 10_000;
 
 export type StreamReadFrom = 'start' | 'end' | bigint;
 export type AllReadFrom = 'start' | 'end' | LogPosition;
@@ -62,18 +74,30 @@ export class InMemoryLog {
   private readonly streams = new Map<string, StoredEvent[]>();
   private nextLogPosition = 0n;
   private readonly listeners = new Set<(events: readonly StoredEvent[]) => void>();
+  /** Recently written event ids and where they went, oldest first (see DEFAULT_IDEMPOTENCY_CACHE_SIZE). */
+  private readonly recentIds = new Map<string, { stream: string; revision: bigint }>();
+  private readonly tombstoned = new Set<string>();
+  /** Soft-deleted streams: the first revision still visible (none until written again). */
+  private readonly visibleFrom = new Map<string, bigint>();
+  private readonly softDeleted = new Set<string>();
 
-  constructor(private readonly clock: () => Date = () => new Date()) {}
+  constructor(
+    private readonly clock: () => Date = () => new Date(),
+    private readonly idempotencyCacheSize = DEFAULT_IDEMPOTENCY_CACHE_SIZE,
+  ) {}
 
   append(stream: string, expected: ExpectedState, proposed: readonly ProposedEvent[]): AppendOutcome {
+    if (this.tombstoned.has(stream)) return { kind: 'stream_deleted' };
     const existing = this.streams.get(stream) ?? [];
     const current = BigInt(existing.length) - 1n;
-    const idempotent = this.idempotentResult(existing, expected, proposed);
-    if (idempotent) return idempotent;
+    const softDeleted = this.softDeleted.has(stream);
+    if (expected.kind === 'stream_exists' && softDeleted) return { kind: 'stream_deleted' };
+    const decision = this.idempotentResult(stream, existing, expected, proposed, softDeleted);
+    if (decision !== 'write') return decision;
 
     const matches =
       expected.kind === 'any' ||
-      (expected.kind === 'no_stream' && current === -1n) ||
+      (expected.kind === 'no_stream' && (current === -1n || softDeleted)) ||
       (expected.kind === 'stream_exists' && current >= 0n) ||
       (expected.kind === 'revision' && current === expected.revision);
     if (!matches) {
@@ -98,6 +122,12 @@ export class InMemoryLog {
     });
     this.streams.set(stream, [...existing, ...written]);
     this.all.push(...written);
+    if (softDeleted) {
+      // Written again: it exists anew, from this append on; what came before the deletion stays hidden.
+      this.softDeleted.delete(stream);
+      this.visibleFrom.set(stream, current + 1n);
+    }
+    for (const event of written) this.remember(event);
     for (const listener of this.listeners) listener(written);
     const last = written[written.length - 1];
     return { kind: 'success', currentRevision: last.revision, position: last.position, idempotent: false };
@@ -109,17 +139,64 @@ export class InMemoryLog {
     direction: 'forwards' | 'backwards',
     from: StreamReadFrom,
     count: bigint,
-  ): StoredEvent[] | undefined {
+  ): StoredEvent[] | undefined | 'deleted' {
+    if (this.tombstoned.has(stream)) return 'deleted';
     const events = this.streams.get(stream);
-    if (!events || events.length === 0) return undefined;
+    if (!events || events.length === 0 || this.softDeleted.has(stream)) return undefined;
+    const first = this.visibleFrom.get(stream) ?? 0n;
     const last = BigInt(events.length - 1);
     if (direction === 'forwards') {
-      const start = from === 'start' ? 0n : from === 'end' ? last + 1n : from;
+      let start = from === 'start' ? first : from === 'end' ? last + 1n : from;
+      if (start < first) start = first;
       return events.slice(Number(start), Number(start + clampCount(count)));
     }
-    const start = from === 'end' ? last : from === 'start' ? 0n : from > last ? last : from;
-    const end = start - clampCount(count) + 1n;
-    return events.slice(Number(end < 0n ? 0n : end), Number(start) + 1).reverse();
+    const start = from === 'end' ? last : from === 'start' ? first : from > last ? last : from;
+    if (start < first) return [];
+    let end = start - clampCount(count) + 1n;
+    if (end < first) end = first;
+    return events.slice(Number(end), Number(start) + 1).reverse();
+  }
+
+  /**
+   * KurrentDB's soft delete: the stream reads as not found until it is written again, its revisions then
+   * carrying on; its metadata (`$tb`, truncate before) is written to `$$<stream>`. Checked against
+   * `expected` as an append is.
+   */
+  softDelete(stream: string, expected: ExpectedState): AppendOutcome {
+    const checked = this.deletable(stream, expected);
+    if (checked.kind !== 'success') return checked;
+    this.softDeleted.add(stream);
+    return this.append(`$$${stream}`, { kind: 'any' }, [
+      systemRecord('$metadata', { $tb: '9223372036854775807' }),
+    ]);
+  }
+
+  /**
+   * KurrentDB's tombstone (hard delete): the stream can never be read or written again, and a
+   * `$streamDeleted` record in it stands in $all.
+   */
+  tombstone(stream: string, expected: ExpectedState): AppendOutcome {
+    const checked = this.deletable(stream, expected);
+    if (checked.kind !== 'success') return checked;
+    const logPosition = this.nextLogPosition;
+    const record = systemRecord('$streamDeleted', {});
+    this.nextLogPosition += recordSize(stream, record);
+    const tombstone: StoredEvent = {
+      ...record,
+      stream,
+      revision: 9_223_372_036_854_775_807n,
+      position: { commit: logPosition, prepare: logPosition },
+      created: BigInt(this.clock().getTime()) * TICKS_PER_MILLISECOND,
+    };
+    this.tombstoned.add(stream);
+    this.all.push(tombstone);
+    for (const listener of this.listeners) listener([tombstone]);
+    return {
+      kind: 'success',
+      currentRevision: tombstone.revision,
+      position: tombstone.position,
+      idempotent: false,
+    };
   }
 
   /**
@@ -175,35 +252,89 @@ export class InMemoryLog {
   }
 
   /**
-   * KurrentDB's idempotency: when the events at the place `expected` points to already carry the proposed
-   * ids, in order, the append is a no-op answering where they are. For `any` and `stream_exists` the place is
-   * wherever the first proposed id sits in the stream.
+   * KurrentDB's idempotency (its CheckCommit), deciding before the expected state is checked:
+   * - `any` / `stream_exists`: each proposed id is looked up among the recently written ones. The first
+   *   unknown (or another stream's): the append is new and is written, even if the stream holds that id
+   *   from long ago. All known: a no-op answering the last one's place. Some known and a later one not: a
+   *   wrong expected version ("corrupted idempotency").
+   * - a revision or `no_stream` behind the stream's end: the ids are compared with the events from that
+   *   place on. All equal: a no-op. The first differs: a wrong expected version (or, for `no_stream` on a
+   *   soft-deleted stream, written). A later one differs: a wrong expected version.
+   * - otherwise the expected state decides.
    */
   private idempotentResult(
+    stream: string,
     existing: readonly StoredEvent[],
     expected: ExpectedState,
     proposed: readonly ProposedEvent[],
-  ): AppendOutcome | undefined {
-    if (proposed.length === 0 || existing.length === 0) return undefined;
-    let first: number;
-    switch (expected.kind) {
-      case 'no_stream':
-        first = 0;
-        break;
-      case 'revision':
-        first = Number(expected.revision) + 1;
-        break;
-      case 'any':
-      case 'stream_exists':
-        first = existing.findIndex((event) => event.id === proposed[0].id);
-        break;
+    softDeleted: boolean,
+  ): AppendOutcome | 'write' {
+    const current = BigInt(existing.length) - 1n;
+    const wrong = (): AppendOutcome => ({
+      kind: 'wrong_expected_version',
+      current: current === -1n ? 'no_stream' : current,
+      expected,
+    });
+    const noOp = (last: StoredEvent): AppendOutcome => ({
+      kind: 'success',
+      currentRevision: last.revision,
+      position: last.position,
+      idempotent: true,
+    });
+    if (proposed.length === 0) return 'write';
+    if (expected.kind === 'any' || expected.kind === 'stream_exists') {
+      let last: StoredEvent | undefined;
+      for (const [index, event] of proposed.entries()) {
+        const known = this.recentIds.get(event.id);
+        if (known === undefined || known.stream !== stream) return index === 0 ? 'write' : wrong();
+        last = existing[Number(known.revision)];
+      }
+      return last === undefined ? 'write' : noOp(last);
     }
-    if (first < 0 || first + proposed.length > existing.length) return undefined;
-    const sameIds = proposed.every((event, index) => existing[first + index].id === event.id);
-    if (!sameIds) return undefined;
-    const last = existing[first + proposed.length - 1];
-    return { kind: 'success', currentRevision: last.revision, position: last.position, idempotent: true };
+    const from = expected.kind === 'no_stream' ? -1n : expected.revision;
+    if (from >= current) return 'write';
+    for (const [index, event] of proposed.entries()) {
+      if (existing[Number(from + 1n) + index]?.id === event.id) continue;
+      if (index > 0) return wrong();
+      return expected.kind === 'no_stream' && softDeleted ? 'write' : wrong();
+    }
+    return noOp(existing[Number(from) + proposed.length]!);
   }
+
+  /** What a delete is checked against: the expected state, as an append checks it. */
+  private deletable(stream: string, expected: ExpectedState): AppendOutcome {
+    if (this.tombstoned.has(stream)) return { kind: 'stream_deleted' };
+    const current = BigInt((this.streams.get(stream) ?? []).length) - 1n;
+    const matches =
+      expected.kind === 'any' ||
+      (expected.kind === 'no_stream' && current === -1n) ||
+      (expected.kind === 'stream_exists' && current >= 0n) ||
+      (expected.kind === 'revision' && current === expected.revision);
+    if (!matches) {
+      return { kind: 'wrong_expected_version', current: current === -1n ? 'no_stream' : current, expected };
+    }
+    return { kind: 'success', currentRevision: current, position: this.lastPosition(), idempotent: false };
+  }
+
+  /** Keeps `event`'s id among the recent ones, forgetting the oldest past the cache's size. */
+  private remember(event: StoredEvent): void {
+    this.recentIds.delete(event.id);
+    this.recentIds.set(event.id, { stream: event.stream, revision: event.revision });
+    if (this.recentIds.size > this.idempotencyCacheSize) {
+      this.recentIds.delete(this.recentIds.keys().next().value!);
+    }
+  }
+}
+
+/** One of KurrentDB's own records (metadata, a tombstone), JSON. */
+function systemRecord(type: string, data: unknown): ProposedEvent {
+  return {
+    id: randomUUID(),
+    type,
+    contentType: 'application/json',
+    data: new TextEncoder().encode(JSON.stringify(data)),
+    customMetadata: new Uint8Array(),
+  };
 }
 
 function clampCount(count: bigint): bigint {

@@ -7,6 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { jsonEvent, KurrentDBClient, WrongExpectedVersionError } from '@kurrent/kurrentdb-client';
 import { KurrentDbProtocolDouble, type KurrentDbProtocolDoubleOptions } from './index.js';
 
+/** Everything a read yields, or its error. */
+async function collect<T>(reading: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of reading) all.push(item);
+  return all;
+}
+
 describe('KurrentDbProtocolDouble with @kurrent/kurrentdb-client', () => {
   let double: KurrentDbProtocolDouble;
   let client: KurrentDBClient;
@@ -77,8 +84,30 @@ describe('KurrentDbProtocolDouble with @kurrent/kurrentdb-client', () => {
 
   it('answers UNIMPLEMENTED for what it does not implement', async () => {
     await start();
-    await client.appendToStream('s-1', [jsonEvent({ type: 'A', data: {} })]);
-    await expect(client.deleteStream('s-1')).rejects.toMatchObject({ code: 12 });
-    await expect(client.tombstoneStream('s-1')).rejects.toMatchObject({ code: 12 });
+    await expect(client.deletePersistentSubscriptionToStream('s-1', 'group')).rejects.toMatchObject({
+      code: 12,
+    });
+  });
+
+  it('soft-deletes and tombstones streams as KurrentDB does, in the errors the client knows', async () => {
+    await start();
+    await client.appendToStream('soft-1', [jsonEvent({ type: 'A', data: {} })]);
+    await client.deleteStream('soft-1');
+    await expect(collect(client.readStream('soft-1'))).rejects.toMatchObject({ type: 'stream-not-found' });
+    const again = await client.appendToStream('soft-1', [jsonEvent({ type: 'B', data: {} })]);
+    expect(again.nextExpectedRevision).toBe(1n);
+    expect((await collect(client.readStream('soft-1'))).map((resolved) => resolved.event?.type)).toEqual([
+      'B',
+    ]);
+
+    await client.appendToStream('hard-1', [jsonEvent({ type: 'A', data: {} })]);
+    await client.tombstoneStream('hard-1');
+    await expect(collect(client.readStream('hard-1'))).rejects.toMatchObject({ type: 'stream-deleted' });
+    await expect(client.appendToStream('hard-1', [jsonEvent({ type: 'B', data: {} })])).rejects.toMatchObject(
+      {
+        type: 'stream-deleted',
+      },
+    );
+    await expect(client.deleteStream('hard-1')).rejects.toMatchObject({ type: 'stream-deleted' });
   });
 });

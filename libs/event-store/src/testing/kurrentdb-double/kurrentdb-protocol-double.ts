@@ -9,7 +9,10 @@
  *   from this answer; the Rust core it reads through asks for it too).
  * - Streams.Append (client streaming) and Streams.BatchAppend (the long-lived bidirectional stream the client
  *   prefers): all-or-nothing appends checked against any / no_stream / stream_exists / a revision, KurrentDB's
- *   idempotent re-append of the same event ids, WrongExpectedVersion answered the way each call reports it.
+ *   idempotency as its CheckCommit decides it (a bounded cache of recent ids for any / stream_exists),
+ *   WrongExpectedVersion answered the way each call reports it.
+ * - Streams.Delete (soft) and Streams.Tombstone (hard), and what reads and appends then answer.
+ * - Gossip.Read, when given the members to report (a cluster: cluster-double.ts).
  * - Streams.Read: a stream or $all, forwards or backwards, from start / end / a revision / a position, with
  *   a count; "stream not found" as a message (compatibility 1, what the client's Rust core asks for) or as
  *   the NotFound status; catch-up-then-live subscriptions to $all (confirmation, history after the given
@@ -21,8 +24,8 @@
  * record, stream metadata and the system projections' link events. Faults in a real cluster's shapes can
  * be injected (faults.ts), and open subscriptions silenced.
  *
- * What it does not: TLS, authentication and ACLs, clusters and gossip (use a single-node connection string
- * `kurrentdb://127.0.0.1:PORT?tls=false`), Delete / Tombstone / setting stream metadata, server-side
+ * What it does not: TLS, authentication and ACLs, elections and replication (KurrentDbClusterDouble names
+ * a leader; alone, use a single-node connection string `kurrentdb://127.0.0.1:PORT?tls=false`), server-side
  * filters, subscriptions to one stream, persistent subscriptions, running projections, users, operations,
  * the v2 protocol (multi-stream append), deadlines, and persistence. Those calls answer UNIMPLEMENTED (grpc-js does so for any
  * service not registered here). The server version it reports is the one whose protocol it copies.

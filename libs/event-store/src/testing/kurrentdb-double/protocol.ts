@@ -21,9 +21,20 @@ export const { StreamsService } = streamsGrpc;
 export const { ServerFeaturesService } = serverFeaturesGrpc;
 export const { GossipService } = gossipGrpc;
 export const { ClusterInfo, MemberInfo, EndPoint } = gossipPb;
-export const { ReadReq, ReadResp, AppendReq, AppendResp, BatchAppendReq, BatchAppendResp } = streamsPb;
+export const {
+  ReadReq,
+  ReadResp,
+  AppendReq,
+  AppendResp,
+  BatchAppendReq,
+  BatchAppendResp,
+  DeleteReq,
+  DeleteResp,
+  TombstoneReq,
+  TombstoneResp,
+} = streamsPb;
 export const { SupportedMethods, SupportedMethod } = serverFeaturesPb;
-export const { UUID, StreamIdentifier, AllStreamPosition, WrongExpectedVersion } = sharedPb;
+export const { UUID, StreamIdentifier, AllStreamPosition, WrongExpectedVersion, StreamDeleted } = sharedPb;
 export const SharedEmpty = sharedPb.Empty;
 export const SharedTimeout = sharedPb.Timeout;
 export const SharedMaximumAppendSizeExceeded = sharedPb.MaximumAppendSizeExceeded;
@@ -40,9 +51,18 @@ export type AppendResp = InstanceType<typeof AppendResp>;
 export type BatchAppendReq = InstanceType<typeof BatchAppendReq>;
 export type BatchAppendResp = InstanceType<typeof BatchAppendResp>;
 export type UUID = InstanceType<typeof UUID>;
+export type DeleteReq = InstanceType<typeof DeleteReq>;
+export type DeleteResp = InstanceType<typeof DeleteResp>;
+export type TombstoneReq = InstanceType<typeof TombstoneReq>;
+export type TombstoneResp = InstanceType<typeof TombstoneResp>;
 
 /** google.rpc.Code values KurrentDB puts in a BatchAppendResp error status. */
-export const RpcCode = { INVALID_ARGUMENT: 3, ALREADY_EXISTS: 6, UNIMPLEMENTED: 12 } as const;
+export const RpcCode = {
+  INVALID_ARGUMENT: 3,
+  ALREADY_EXISTS: 6,
+  FAILED_PRECONDITION: 9,
+  UNIMPLEMENTED: 12,
+} as const;
 
 /** Full protobuf name of the WrongExpectedVersion detail (the type URL's last segment). */
 export const WRONG_EXPECTED_VERSION_TYPE = 'event_store.client.WrongExpectedVersion';

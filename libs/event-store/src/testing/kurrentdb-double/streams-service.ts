@@ -1,7 +1,8 @@
 /**
  * The double's implementation of KurrentDB's `event_store.client.streams.Streams` service: Read (streams
- * and $all, forwards and backwards, and catch-up-then-live subscriptions to $all), Append and BatchAppend.
- * Delete, Tombstone, filtered reads and subscriptions to a single stream answer UNIMPLEMENTED.
+ * and $all, forwards and backwards, and catch-up-then-live subscriptions to $all), Append, BatchAppend,
+ * Delete (soft) and Tombstone (hard). Filtered reads and subscriptions to a single stream answer
+ * UNIMPLEMENTED.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -18,6 +19,7 @@ import {
   type sendUnaryData,
   type ServerDuplexStream,
   type ServerReadableStream,
+  type ServerUnaryCall,
   type ServerWritableStream,
   type UntypedServiceImplementation,
 } from '@grpc/grpc-js';
@@ -36,11 +38,15 @@ import {
   AppendResp,
   BatchAppendReq,
   BatchAppendResp,
+  DeleteReq,
+  DeleteResp,
   GoogleEmpty,
   ReadReq,
   ReadResp,
   SharedEmpty,
   Timestamp,
+  TombstoneReq,
+  TombstoneResp,
 } from './protocol.js';
 import {
   BadRequest,
@@ -49,6 +55,7 @@ import {
   proposedEventFromWire,
   readEventResponse,
   streamIdentifierToWire,
+  streamDeletedStatus,
   streamNameFromWire,
   uuidFromWire,
   wrongExpectedVersionDetail,
@@ -76,17 +83,65 @@ export function streamsService(log: InMemoryLog, hooks: StreamsServiceHooks): Un
     append: (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>) =>
       append(log, hooks, call, callback),
     batchAppend: (call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>) => batchAppend(log, hooks, call),
-    delete: unimplementedUnary('Delete'),
-    tombstone: unimplementedUnary('Tombstone'),
+    delete: (call: ServerUnaryCall<DeleteReq, DeleteResp>, callback: sendUnaryData<DeleteResp>) =>
+      remove(log, hooks, call.request.getOptions(), callback, 'soft'),
+    tombstone: (call: ServerUnaryCall<TombstoneReq, TombstoneResp>, callback: sendUnaryData<TombstoneResp>) =>
+      remove(log, hooks, call.request.getOptions(), callback, 'tombstone'),
   };
 }
 
-function unimplementedUnary(name: string) {
-  return (_call: unknown, callback: sendUnaryData<never>) =>
-    callback({
-      code: status.UNIMPLEMENTED,
-      details: `The KurrentDB protocol double does not implement ${name}.`,
-    });
+/** The "stream deleted" refusal of a call, as KurrentDB sends it (the client makes it StreamDeletedError). */
+function streamDeletedError(stream: string) {
+  const metadata = new Metadata();
+  metadata.set('exception', 'stream-deleted');
+  metadata.set('stream-name', stream);
+  return { code: status.FAILED_PRECONDITION, details: `Event stream '${stream}' is deleted.`, metadata };
+}
+
+/** The wrong-expected-version refusal of a call (Delete, Tombstone), with KurrentDB's trailers. */
+function wrongExpectedVersionError(stream: string, current: bigint | 'no_stream', expected: ExpectedState) {
+  const metadata = new Metadata();
+  metadata.set('exception', 'wrong-expected-version');
+  metadata.set('stream-name', stream);
+  metadata.set('actual-version', current === 'no_stream' ? '-1' : current.toString());
+  metadata.set('expected-version', expected.kind === 'revision' ? expected.revision.toString() : '-2');
+  return { code: status.FAILED_PRECONDITION, details: 'Wrong expected version.', metadata };
+}
+
+type DeleteOptions = InstanceType<typeof DeleteReq.Options> | InstanceType<typeof TombstoneReq.Options>;
+
+/** Delete (soft) and Tombstone: checked against the expected state, answered with the log's position. */
+function remove<T extends DeleteResp | TombstoneResp>(
+  log: InMemoryLog,
+  hooks: StreamsServiceHooks,
+  options: DeleteOptions | undefined,
+  callback: sendUnaryData<T>,
+  how: 'soft' | 'tombstone',
+) {
+  const refusal = callRefusal(hooks.fault(), 'append');
+  if (refusal) return callback(refusal);
+  if (!options)
+    return callback({ code: status.INVALID_ARGUMENT, details: 'Required field Options not set.' });
+  const stream = streamNameFromWire(options.getStreamIdentifier());
+  const cases = DeleteReq.Options.ExpectedStreamRevisionCase;
+  const expected: ExpectedState =
+    options.getExpectedStreamRevisionCase() === cases.REVISION
+      ? { kind: 'revision', revision: BigInt(options.getRevision()) }
+      : options.getExpectedStreamRevisionCase() === cases.NO_STREAM
+        ? { kind: 'no_stream' }
+        : options.getExpectedStreamRevisionCase() === cases.STREAM_EXISTS
+          ? { kind: 'stream_exists' }
+          : { kind: 'any' };
+  const outcome = how === 'soft' ? log.softDelete(stream, expected) : log.tombstone(stream, expected);
+  if (outcome.kind === 'stream_deleted') return callback(streamDeletedError(stream));
+  if (outcome.kind === 'wrong_expected_version') {
+    return callback(wrongExpectedVersionError(stream, outcome.current, outcome.expected));
+  }
+  const Response = how === 'soft' ? DeleteResp : TombstoneResp;
+  const position = new Response.Position()
+    .setCommitPosition(outcome.position.commit.toString())
+    .setPreparePosition(outcome.position.prepare.toString());
+  callback(null, new Response().setPosition(position) as T);
 }
 
 function fail(
@@ -167,6 +222,10 @@ function readStream(
     from,
     BigInt(options.getCount()),
   );
+  if (events === 'deleted') {
+    const deleted = streamDeletedError(stream);
+    return fail(call, deleted.code, deleted.details, deleted.metadata);
+  }
   if (events === undefined) {
     // Clients that declare compatibility 1 (the Rust core the Node client reads through) get a message;
     // older ones get the NotFound status with KurrentDB's "exception" trailer.
@@ -334,6 +393,7 @@ function append(
       return callback({ code: status.DEADLINE_EXCEEDED, details: 'Timeout' });
     }
     const outcome = log.append(target.stream, target.expected, events);
+    if (outcome.kind === 'stream_deleted') return callback(streamDeletedError(target.stream));
     const response = new AppendResp();
     if (outcome.kind === 'wrong_expected_version') {
       const detail = wrongExpectedVersionDetail(outcome.current, outcome.expected);
@@ -424,6 +484,10 @@ function batchAppend(
         return;
       }
       const outcome = log.append(write.stream, write.expected, write.events);
+      if (outcome.kind === 'stream_deleted') {
+        call.write(response.setError(streamDeletedStatus(write.stream)));
+        return;
+      }
       if (outcome.kind === 'wrong_expected_version') {
         call.write(response.setError(wrongExpectedVersionStatus(outcome.current, outcome.expected)));
         return;

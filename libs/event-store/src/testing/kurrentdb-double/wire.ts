@@ -16,6 +16,7 @@ import {
   RpcCode,
   SharedEmpty,
   Status,
+  StreamDeleted,
   StreamIdentifier,
   UUID,
   WRONG_EXPECTED_VERSION_TYPE,
@@ -159,3 +160,13 @@ export function badRequestStatus(message: string): InstanceType<typeof Status> {
 }
 
 export const sharedEmpty = (): InstanceType<typeof SharedEmpty> => new SharedEmpty();
+
+/** A BatchAppend's answer to an append to a deleted (tombstoned) stream. */
+export function streamDeletedStatus(stream: string): InstanceType<typeof Status> {
+  const details = new Any();
+  details.pack(
+    new StreamDeleted().setStreamIdentifier(streamIdentifierToWire(stream)).serializeBinary(),
+    'event_store.client.StreamDeleted',
+  );
+  return new Status().setCode(RpcCode.FAILED_PRECONDITION).setMessage('StreamDeleted').setDetails(details);
+}
