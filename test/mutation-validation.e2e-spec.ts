@@ -29,6 +29,31 @@ const PARTIAL_DATE_RULE = /YYYY, YYYY-MM or YYYY-MM-DD/;
 
 /** One breakage per mutation: together they cover the input rules of every kind of field. */
 const BREAKAGES: Record<string, Breakage> = {
+  recordActor: {
+    break: (input) => ({ ...input, names: [{ value: 'អំ សំអាត', language: 'Khmer' }] }),
+    field: 'names[0].language',
+    reason: /BCP 47 language tag/,
+  },
+  mergeActor: {
+    break: (input) => ({ ...input, into: 'not-a-uuid' }),
+    field: 'into',
+    reason: /UUID/,
+  },
+  recordAllegation: {
+    break: (input) => ({ ...input, about: [] }),
+    field: 'about',
+    reason: /at least 1/,
+  },
+  linkAllegationEvidence: {
+    break: (input) => ({ ...input, note: tooLong(10_000) }),
+    field: 'note',
+    reason: /shorter than or equal to 10000/,
+  },
+  unlinkAllegationEvidence: {
+    break: (input) => ({ ...input, reason: tooLong(10_000) }),
+    field: 'reason',
+    reason: /shorter than or equal to 10000/,
+  },
   recordMeeting: {
     break: (input) => ({ ...input, countries: [input.countries[0], { code: 'XX', role: 'PARTICIPANT' }] }),
     field: 'countries[1].code',
@@ -189,7 +214,7 @@ describe('mutation refusals', () => {
     });
     const body = (await response.json()) as { data: { __type: { fields: { name: string }[] } } };
     const mutations = body.data.__type.fields.map((field) => field.name).sort();
-    expect(mutations).toHaveLength(24);
+    expect(mutations).toHaveLength(29);
     expect(Object.keys(BREAKAGES).sort()).toEqual(mutations);
     expect(Object.keys(MUTATION_CASES).sort()).toEqual(mutations);
   });

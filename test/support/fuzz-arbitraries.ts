@@ -449,6 +449,13 @@ const CODED_FIELDS = new Set([
   'meetingId',
   'statementId',
   'assessmentId',
+  'actorType',
+  'language',
+  'into',
+  'allegedBy',
+  'about',
+  'speakerId',
+  'claimantId',
   'disputes',
 ]);
 

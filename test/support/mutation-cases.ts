@@ -1,5 +1,7 @@
 import type { RunningServer } from './api-server.js';
 import {
+  actorInput,
+  allegationInput,
   arrestInput,
   commitmentInput,
   day,
@@ -47,7 +49,40 @@ async function chargedDetention(server: RunningServer) {
   return id;
 }
 
+async function allegation(server: RunningServer) {
+  const accuser = await record(server, 'recordActor', actorInput({ name: 'Elliptic' }));
+  const accused = await record(server, 'recordActor', actorInput({ name: 'Huione Group' }));
+  return record(server, 'recordAllegation', allegationInput(accuser, [accused]));
+}
+
 export const MUTATION_CASES: Record<string, MutationCase> = {
+  recordActor: async () => actorInput({ names: [{ value: 'អំ សំអាត', language: 'km' }], aliases: ['LICADHO'] }),
+  mergeActor: async (server) => ({
+    recordId: await record(server, 'recordActor', actorInput({ name: 'Licadho' })),
+    into: await record(server, 'recordActor', actorInput({ name: 'LICADHO' })),
+    reason: 'One NGO, two spellings.',
+  }),
+  recordAllegation: async (server) =>
+    allegationInput(await record(server, 'recordActor', actorInput({ name: 'Elliptic' })), [
+      await record(server, 'recordActor', actorInput({ name: 'Huione Group' })),
+    ]),
+  linkAllegationEvidence: async (server) => ({
+    recordId: await allegation(server),
+    evidenceId: await record(server, 'reportFigure', figureInput()),
+    relation: 'CORROBORATES',
+    note: 'The same marketplace, counted.',
+  }),
+  unlinkAllegationEvidence: async (server) => {
+    const recordId = await allegation(server);
+    const evidenceId = await record(server, 'reportFigure', figureInput());
+    await mutate(
+      server,
+      'linkAllegationEvidence',
+      { recordId, evidenceId, relation: 'REFUTES' },
+      asAdmin(server),
+    );
+    return { recordId, evidenceId, reason: 'Linked to the wrong allegation.' };
+  },
   recordMeeting: async () => meetingInput(),
   recordStatement: async () => statementInput(),
   createTaskForce: async () => taskForceInput(),

@@ -1,4 +1,6 @@
 import {
+  actorFields,
+  allegationFields,
   ARTICLE,
   arrestFields,
   commitmentFields,
@@ -42,6 +44,15 @@ export const arrestInput = () => inputOf(arrestFields);
 export const detentionInput = () => inputOf(detentionFields);
 export const shutdownInput = () => inputOf(shutdownFields);
 export const figureInput = () => inputOf(figureFields);
+export const actorInput = (overrides: Record<string, unknown> = {}) => ({
+  ...inputOf(actorFields),
+  ...overrides,
+});
+export const allegationInput = (allegedBy: string, about: string[]) => ({
+  ...inputOf(allegationFields),
+  allegedBy,
+  about,
+});
 
 /** A source for lifecycle steps. */
 export const stepSources = () => [{ url: 'https://example.org/follow-up' }];

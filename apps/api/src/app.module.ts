@@ -25,6 +25,7 @@ import { IntegrityResolver } from './graphql/integrity/integrity.resolver.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
 import { DetentionsResolver } from './graphql/records/detentions.resolver.js';
 import { RecordsResolver } from './graphql/records/records.resolver.js';
+import { ActorsResolver } from './graphql/actors/actors.resolver.js';
 import { ServerInfoResolver } from './graphql/server-info/server-info.resolver.js';
 import { HealthController } from './health/health.controller.js';
 import { ExportsController } from './http/exports.controller.js';
@@ -73,6 +74,7 @@ export class AppModule {
         ServerInfoResolver,
         // The read side's queries (the QueryBus handlers are in ReadModelsModule).
         RecordsResolver,
+        ActorsResolver,
         DetentionsResolver,
         CommitmentsResolver,
         CountriesResolver,

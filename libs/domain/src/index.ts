@@ -69,6 +69,15 @@ export * from './statement/statement.fields.js';
 export * from './statement/statement.events.js';
 export * from './statement/statement.commands.js';
 export * from './statement/statement.decider.js';
+export * from './actor/actor.fields.js';
+export * from './actor/actor.events.js';
+export * from './actor/actor.commands.js';
+export * from './actor/actor.decider.js';
+export * from './allegation/allegation-status.js';
+export * from './allegation/allegation.fields.js';
+export * from './allegation/allegation.events.js';
+export * from './allegation/allegation.commands.js';
+export * from './allegation/allegation.decider.js';
 
 // One path for every kind
 export * from './registry/record-types.js';

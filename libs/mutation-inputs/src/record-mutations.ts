@@ -1,3 +1,8 @@
+import { MergeActorInput } from './actors/merge-actor.input.js';
+import { RecordActorInput } from './actors/record-actor.input.js';
+import { LinkAllegationEvidenceInput } from './allegations/link-allegation-evidence.input.js';
+import { RecordAllegationInput } from './allegations/record-allegation.input.js';
+import { UnlinkAllegationEvidenceInput } from './allegations/unlink-allegation-evidence.input.js';
 import { ReportArrestInput } from './arrests/report-arrest.input.js';
 import { UpdateArrestFiguresInput } from './arrests/update-arrest-figures.input.js';
 import { MakeCommitmentInput } from './commitments/make-commitment.input.js';
@@ -43,6 +48,33 @@ export interface RecordMutation {
  * command needs (a record's, an assessment's) are made by the executor, from the idempotency key if any.
  */
 export const RECORD_MUTATIONS = {
+  recordActor: {
+    input: RecordActorInput,
+    command: 'RecordActor',
+    defaults: () => ({ names: [], aliases: [] }),
+    description: 'Records an organisation or a person (ACTOR) the records can name.',
+  },
+  mergeActor: {
+    input: MergeActorInput,
+    command: 'MergeActor',
+    description:
+      'Merges an actor into another found to be the same; the merged id answers with the survivor.',
+  },
+  recordAllegation: {
+    input: RecordAllegationInput,
+    command: 'RecordAllegation',
+    description: 'Records who alleges what about whom (ALLEGATION).',
+  },
+  linkAllegationEvidence: {
+    input: LinkAllegationEvidenceInput,
+    command: 'LinkAllegationEvidence',
+    description: 'Links a record to an allegation as DENIES, CORROBORATES or REFUTES evidence.',
+  },
+  unlinkAllegationEvidence: {
+    input: UnlinkAllegationEvidenceInput,
+    command: 'UnlinkAllegationEvidence',
+    description: 'Removes an evidence link from an allegation.',
+  },
   reportArrest: {
     input: ReportArrestInput,
     command: 'ReportArrest',

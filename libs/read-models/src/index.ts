@@ -25,3 +25,5 @@ export * from './history/history.reader.js';
 export * from './read-models.providers.js';
 export * from './read-db/read-db-lock.js';
 export * from './queries/read-queries.js';
+export * from './actors/actors.reader.js';
+export * from './projections/actor-index.js';

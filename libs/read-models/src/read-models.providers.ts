@@ -1,4 +1,5 @@
 import type { InjectionToken, Provider } from '@nestjs/common';
+import { ActorsReader } from './actors/actors.reader.js';
 import { CommitmentsReader } from './commitments/commitments.reader.js';
 import { CountriesReader } from './countries/countries.reader.js';
 import { DetentionsReader } from './detentions/detentions.reader.js';
@@ -33,5 +34,6 @@ export const READ_MODEL_QUERY_PROVIDERS: Provider[] = [
   reader(DetentionsReader, [RecordsReader]),
   reader(HistoryReader, [READ_DATABASE]),
   reader(ChangesReader, [READ_DATABASE]),
+  reader(ActorsReader, [READ_DATABASE, RecordsReader]),
   ReadQueries,
 ];

@@ -28,6 +28,12 @@ export const COMMAND_ROLES = {
   ReportShutdown: 'recorder',
   ReportFigure: 'recorder',
   RecordStatement: 'recorder',
+  RecordActor: 'recorder',
+  RecordAllegation: 'recorder',
+  LinkAllegationEvidence: 'recorder',
+  UnlinkAllegationEvidence: 'recorder',
+  // Two actors become one: a judgement about the data, as a correction is.
+  MergeActor: 'reviewer',
   AssessCommitment: 'reviewer',
   SetImplementationStatus: 'reviewer',
   CorrectRecord: 'reviewer',

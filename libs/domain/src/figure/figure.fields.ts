@@ -3,7 +3,7 @@ import { InvalidReferenceError, ValidationFailedError } from '../shared/errors.j
 import { isAbsent, parseEnum, parseLabel, parseOptionalId } from '../shared/fields.js';
 import { type Occurred, parseOccurred } from '../shared/occurred.js';
 import { BASE_FIELDS, parseRecordBase, type RecordBase, type RolePolicy } from '../shared/record.js';
-import { requireReference } from '../shared/references.js';
+import { requireActor, requireReference } from '../shared/references.js';
 
 /** OFFICIAL: claimed by the government concerned; INDEPENDENT: by anyone else (UN, researchers, press). */
 export const FIGURE_PROVENANCES = ['OFFICIAL', 'INDEPENDENT'] as const;
@@ -28,6 +28,8 @@ export interface FigureFields extends RecordBase {
   readonly period?: Occurred;
   /** Who claims it: "Cambodian government", "UN Human Rights Office". */
   readonly claimant: string;
+  /** The claimant as an ACTOR record, when there is one. */
+  readonly claimantId?: string;
   readonly provenance: FigureProvenance;
   readonly disputes?: string;
 }
@@ -45,6 +47,7 @@ export const FIGURE_CORRECTABLE_FIELDS = [
   'qualifier',
   'period',
   'claimant',
+  'claimantId',
   'provenance',
   'disputes',
 ] as const;
@@ -67,6 +70,10 @@ export function parseFigureFields(
     requireReference(context, disputes, 'disputes', ['FIGURE']);
   }
   const period = isAbsent(input.period) ? undefined : parseOccurred(input.period, 'period');
+  const claimantId = parseOptionalId(input.claimantId, 'claimantId');
+  if (claimantId !== undefined && claimantId !== current?.fields.claimantId) {
+    requireActor(context, claimantId, 'claimantId');
+  }
   return {
     ...base,
     indicator: parseLabel(input.indicator, 'indicator'),
@@ -77,6 +84,7 @@ export function parseFigureFields(
       : parseEnum(input.qualifier, FIGURE_QUALIFIERS, 'qualifier'),
     ...(period === undefined ? {} : { period }),
     claimant: parseLabel(input.claimant, 'claimant'),
+    ...(claimantId === undefined ? {} : { claimantId }),
     provenance: parseEnum(input.provenance, FIGURE_PROVENANCES, 'provenance'),
     ...(disputes === undefined ? {} : { disputes }),
   };

@@ -1,3 +1,5 @@
+import { ACTOR_CORRECTABLE_FIELDS } from '../actor/actor.fields.js';
+import { ALLEGATION_CORRECTABLE_FIELDS } from '../allegation/allegation.fields.js';
 import { ARREST_CORRECTABLE_FIELDS } from '../arrest/arrest.fields.js';
 import { COMMITMENT_CORRECTABLE_FIELDS } from '../commitment/commitment.fields.js';
 import { DETENTION_CORRECTABLE_FIELDS } from '../detention/detention.fields.js';
@@ -21,4 +23,6 @@ export const CORRECTABLE_FIELDS = {
   SHUTDOWN: SHUTDOWN_CORRECTABLE_FIELDS,
   FIGURE: FIGURE_CORRECTABLE_FIELDS,
   STATEMENT: STATEMENT_CORRECTABLE_FIELDS,
+  ACTOR: ACTOR_CORRECTABLE_FIELDS,
+  ALLEGATION: ALLEGATION_CORRECTABLE_FIELDS,
 } as const satisfies { readonly [K in RecordKind]: readonly string[] };

@@ -36,6 +36,8 @@ const COMMANDS_BY_KIND = {
   SHUTDOWN: ['ReportShutdown'],
   FIGURE: ['ReportFigure'],
   STATEMENT: ['RecordStatement'],
+  ACTOR: ['RecordActor', 'MergeActor'],
+  ALLEGATION: ['RecordAllegation', 'LinkAllegationEvidence', 'UnlinkAllegationEvidence'],
 };
 
 const EVENTS_BY_KIND = {
@@ -62,6 +64,8 @@ const EVENTS_BY_KIND = {
   SHUTDOWN: ['ShutdownReported'],
   FIGURE: ['FigureReported'],
   STATEMENT: ['StatementRecorded'],
+  ACTOR: ['ActorRecorded', 'ActorMerged'],
+  ALLEGATION: ['AllegationRecorded', 'AllegationEvidenceLinked', 'AllegationEvidenceUnlinked'],
 };
 
 const COMMON_COMMANDS = ['CorrectRecord', 'RetractRecord', 'CorrectRetraction'];

@@ -1,3 +1,5 @@
+import { actorDecider } from '../actor/actor.decider.js';
+import { allegationDecider } from '../allegation/allegation.decider.js';
 import { arrestDecider } from '../arrest/arrest.decider.js';
 import { commitmentDecider } from '../commitment/commitment.decider.js';
 import { detentionDecider } from '../detention/detention.decider.js';
@@ -22,6 +24,8 @@ export const DECIDERS: { readonly [K in RecordKind]: Decider<CommandOf<K>, Event
   SHUTDOWN: shutdownDecider,
   FIGURE: figureDecider,
   STATEMENT: statementDecider,
+  ACTOR: actorDecider,
+  ALLEGATION: allegationDecider,
 };
 
 type KindSpecificCommandType = Exclude<RecordCommandType, (typeof COMMON_COMMAND_TYPES)[number]>;
@@ -50,6 +54,11 @@ export const COMMAND_KINDS: { readonly [T in KindSpecificCommandType]: RecordKin
   ReportShutdown: 'SHUTDOWN',
   ReportFigure: 'FIGURE',
   RecordStatement: 'STATEMENT',
+  RecordActor: 'ACTOR',
+  MergeActor: 'ACTOR',
+  RecordAllegation: 'ALLEGATION',
+  LinkAllegationEvidence: 'ALLEGATION',
+  UnlinkAllegationEvidence: 'ALLEGATION',
 };
 
 /** The command that creates each kind. */
@@ -62,6 +71,8 @@ export const CREATION_COMMANDS = {
   SHUTDOWN: 'ReportShutdown',
   FIGURE: 'ReportFigure',
   STATEMENT: 'RecordStatement',
+  ACTOR: 'RecordActor',
+  ALLEGATION: 'RecordAllegation',
 } as const satisfies { readonly [K in RecordKind]: KindSpecificCommandType };
 
 /** The event that opens each kind's stream. */
@@ -74,6 +85,8 @@ export const CREATION_EVENTS = {
   SHUTDOWN: 'ShutdownReported',
   FIGURE: 'FigureReported',
   STATEMENT: 'StatementRecorded',
+  ACTOR: 'ActorRecorded',
+  ALLEGATION: 'AllegationRecorded',
 } as const satisfies { readonly [K in RecordKind]: KindSpecificEventType };
 
 /** Event type → kind, for every kind-specific event type. The common ones carry `data.kind`. */
@@ -99,6 +112,11 @@ export const EVENT_KINDS: { readonly [T in KindSpecificEventType]: RecordKind } 
   ShutdownReported: 'SHUTDOWN',
   FigureReported: 'FIGURE',
   StatementRecorded: 'STATEMENT',
+  ActorRecorded: 'ACTOR',
+  ActorMerged: 'ACTOR',
+  AllegationRecorded: 'ALLEGATION',
+  AllegationEvidenceLinked: 'ALLEGATION',
+  AllegationEvidenceUnlinked: 'ALLEGATION',
 };
 
 /**

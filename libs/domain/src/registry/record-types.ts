@@ -1,3 +1,9 @@
+import type { ActorCommand } from '../actor/actor.commands.js';
+import type { ActorState } from '../actor/actor.decider.js';
+import type { ActorEvent } from '../actor/actor.events.js';
+import type { AllegationCommand } from '../allegation/allegation.commands.js';
+import type { AllegationState } from '../allegation/allegation.decider.js';
+import type { AllegationEvent } from '../allegation/allegation.events.js';
 import type { ArrestCommand } from '../arrest/arrest.commands.js';
 import type { ArrestState } from '../arrest/arrest.decider.js';
 import type { ArrestEvent } from '../arrest/arrest.events.js';
@@ -35,6 +41,8 @@ export interface RecordKindTypes {
   SHUTDOWN: { command: ShutdownCommand; event: ShutdownEvent; state: ShutdownState };
   FIGURE: { command: FigureCommand; event: FigureEvent; state: FigureState };
   STATEMENT: { command: StatementCommand; event: StatementEvent; state: StatementState };
+  ACTOR: { command: ActorCommand; event: ActorEvent; state: ActorState };
+  ALLEGATION: { command: AllegationCommand; event: AllegationEvent; state: AllegationState };
 }
 
 export type CommandOf<K extends RecordKind> = RecordKindTypes[K]['command'] | CommonRecordCommand;

@@ -195,8 +195,8 @@ describe('registry', () => {
 
   it('lists every event and command type once', () => {
     expect(new Set(RECORD_EVENT_TYPES).size).toBe(RECORD_EVENT_TYPES.length);
-    expect(RECORD_EVENT_TYPES).toHaveLength(24);
-    expect(RECORD_COMMAND_TYPES).toHaveLength(24);
+    expect(RECORD_EVENT_TYPES).toHaveLength(29);
+    expect(RECORD_COMMAND_TYPES).toHaveLength(29);
   });
 
   it('says which records a command references, for the application to look up', () => {

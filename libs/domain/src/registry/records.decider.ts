@@ -4,6 +4,7 @@ import { KindMismatchError, UnknownRecordError, ValidationFailedError } from '..
 import { isCommonRecordCommand } from '../shared/record-commands.js';
 import { isLive, isRetracted, type LiveRecord, type RecordState } from '../shared/record-decider.js';
 import type { RecordKind } from '../shared/record.js';
+import type { ActorLive } from '../actor/actor.decider.js';
 import { DECIDERS, kindOfCommand, kindOfStream } from './record-registry.js';
 import type { RecordCommand, RecordEvent, StateOf } from './record-types.js';
 
@@ -69,25 +70,41 @@ export function decideRecord(
 export function referencedRecordIds(command: RecordCommand): string[] {
   const input = command as unknown as Record<string, unknown>;
   const source = command.type === 'CorrectRecord' ? (command.changes ?? {}) : input;
-  const keys =
-    command.type === 'LinkEvidence'
-      ? ['evidenceId']
-      : command.type === 'MakeCommitment' ||
-          command.type === 'ReportFigure' ||
-          command.type === 'CorrectRecord'
-        ? ['meetingId', 'statementId', 'disputes']
-        : [];
-  const ids = keys.map((key) => source[key]).filter((id): id is string => typeof id === 'string');
-  return [...new Set(ids)];
+  const keys = REFERENCE_KEYS[command.type] ?? [];
+  const ids = keys
+    .flatMap((key) => (Array.isArray(source[key]) ? (source[key] as unknown[]) : [source[key]]))
+    .filter((id): id is string => typeof id === 'string');
+  return [...new Set(ids)].slice(0, MAX_REFERENCES);
 }
+
+/** Fields of a command that name other records (a list of ids counts each). */
+const RECORD_REFERENCES = ['meetingId', 'statementId', 'disputes', 'speakerId', 'claimantId'];
+const REFERENCE_KEYS: Readonly<Record<string, readonly string[]>> = {
+  LinkEvidence: ['evidenceId'],
+  LinkAllegationEvidence: ['evidenceId'],
+  MergeActor: ['into'],
+  MakeCommitment: RECORD_REFERENCES,
+  ReportFigure: RECORD_REFERENCES,
+  RecordStatement: RECORD_REFERENCES,
+  RecordAllegation: ['allegedBy', 'about'],
+  CorrectRecord: [...RECORD_REFERENCES, 'allegedBy', 'about'],
+};
+/** Most records one command may make the application read first (an allegation's actors are bounded too). */
+const MAX_REFERENCES = 32;
 
 /** The fact a referencing command needs about a record, from its stream; undefined when it has no events. */
 export function describeRecord(history: readonly RecordEvent[]): RecordFact | undefined {
   const folded = fold(recordsDecider, history);
   if (folded.kind === undefined) return undefined;
   const state = folded.state as RecordState<LiveRecord<{ countries: readonly CountryInvolvement[] }>>;
-  if (isLive(state)) return { kind: folded.kind, retracted: false, countries: state.fields.countries };
-  if (isRetracted(state))
-    return { kind: folded.kind, retracted: true, countries: state.live.fields.countries };
-  return undefined;
+  const live = isLive(state) ? state : isRetracted(state) ? state.live : undefined;
+  if (live === undefined) return undefined;
+  const fact = { kind: folded.kind, retracted: !isLive(state), countries: live.fields.countries };
+  if (folded.kind !== 'ACTOR') return fact;
+  const actor = live as unknown as ActorLive;
+  return {
+    ...fact,
+    actorType: actor.fields.actorType,
+    ...(actor.status === 'merged' ? { mergedInto: actor.merger.into } : {}),
+  };
 }

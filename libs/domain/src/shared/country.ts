@@ -12,8 +12,9 @@ export type CountryCode = string & { readonly __brand?: 'CountryCode' };
  * - SIGNATORY: a country bound by a commitment (each signatory gets its own implementation status);
  * - ACTING: the state that acts: creates a task force, arrests, detains, shuts down, speaks;
  * - NATIONALS_AFFECTED: a country whose nationals were arrested or trafficked;
- * - SCOPE: the country a figure is about;
- * - MENTIONED: any other country the record concerns.
+ * - SCOPE: the country a figure (or an allegation) is about;
+ * - MENTIONED: any other country the record concerns;
+ * - HOME: the country an actor belongs to (a ministry's, an official's, a national NGO's).
  */
 export const COUNTRY_ROLES = [
   'HOST',
@@ -23,6 +24,7 @@ export const COUNTRY_ROLES = [
   'NATIONALS_AFFECTED',
   'SCOPE',
   'MENTIONED',
+  'HOME',
 ] as const;
 export type CountryRole = (typeof COUNTRY_ROLES)[number];
 

@@ -20,6 +20,10 @@ export interface RecordFact {
   readonly kind: RecordKind;
   readonly retracted: boolean;
   readonly countries: readonly CountryInvolvement[];
+  /** ACTOR: what it is (a state body or official speaks for its country; others need not). */
+  readonly actorType?: string;
+  /** ACTOR: the actor it was merged into, if it was. */
+  readonly mergedInto?: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-/** The eight kinds of record. In a file of its own, so that what needs only the kinds imports nothing else. */
+/** The kinds of record. In a file of its own, so that what needs only the kinds imports nothing else. */
 export const RECORD_KINDS = [
   'MEETING',
   'COMMITMENT',
@@ -8,5 +8,7 @@ export const RECORD_KINDS = [
   'SHUTDOWN',
   'FIGURE',
   'STATEMENT',
+  'ACTOR',
+  'ALLEGATION',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];

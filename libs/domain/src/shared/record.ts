@@ -9,7 +9,7 @@ export { RECORD_KINDS, type RecordKind } from './record-kind.js';
 
 /** What every record carries besides its id and kind (which are in its events). */
 export interface RecordBase {
-  /** Every country involved, each in a role; at least one. */
+  /** Every country involved, each in a role; at least one, except for kinds that say otherwise (actors). */
   readonly countries: readonly CountryInvolvement[];
   readonly occurred: Occurred;
   /** At least one. */
@@ -29,6 +29,8 @@ export interface RolePolicy {
     readonly min: number;
     readonly max?: number;
   }[];
+  /** Fewest countries a record of the kind names. @defaultValue 1 */
+  readonly minCountries?: number;
 }
 
 /** Parses the fields shared by every kind; `occurred` may not start after `context.today`. */
@@ -37,7 +39,7 @@ export function parseRecordBase(
   context: DecisionContext,
   policy: RolePolicy,
 ): RecordBase {
-  const countries = parseCountries(input.countries, 'countries');
+  const countries = parseCountries(input.countries, 'countries', policy.minCountries ?? 1);
   checkRoles(countries, policy);
   return {
     countries,

@@ -1,5 +1,5 @@
 import { deciderSpecification } from '../testing/decider-specification.js';
-import { createCommand, createdEvent, involved } from '../testing/fixtures.js';
+import { actorFact, createCommand, createdEvent, IDS, involved } from '../testing/fixtures.js';
 import { statementDecider } from './statement.decider.js';
 
 const spec = deciderSpecification(statementDecider);
@@ -29,6 +29,34 @@ describe('STATEMENT', () => {
       .given([])
       .when(createCommand('STATEMENT', { quote: 42 }))
       .thenThrows('VALIDATION_FAILED', 'quote');
+  });
+
+  it('given a non-state speaker as an actor, when its statement names no acting country, then it is recorded', () => {
+    spec
+      .given([])
+      .when(
+        createCommand('STATEMENT', {
+          speaker: 'Am Sam Ath',
+          speakerId: IDS.actor,
+          office: 'Operations director, Licadho',
+          countries: [involved('KH', 'MENTIONED')],
+        }),
+        { records: { [IDS.actor]: actorFact('RIGHTS_DEFENDER') } },
+      )
+      .thenMatches([{ type: 'StatementRecorded', data: { speakerId: IDS.actor } }]);
+  });
+
+  it('given a state speaker as an actor, when its statement names no acting country, then it is refused', () => {
+    spec
+      .given([])
+      .when(createCommand('STATEMENT', { speakerId: IDS.actor, countries: [involved('KH', 'MENTIONED')] }), {
+        records: { [IDS.actor]: actorFact('OFFICIAL') },
+      })
+      .thenThrows('INVALID_COUNTRY', 'countries');
+    spec
+      .given([])
+      .when(createCommand('STATEMENT', { speakerId: IDS.other }))
+      .thenThrows('UNKNOWN_RECORD', 'speakerId');
   });
 
   it("needs the speaker's country as the one acting country", () => {

@@ -16,5 +16,5 @@ export const statementDecider = settledRecordDecider({
   createdEvent: 'StatementRecorded',
   status: 'recorded',
   correctable: STATEMENT_CORRECTABLE_FIELDS,
-  parseFields: (input, context): StatementFields => parseStatementFields(input, context),
+  parseFields: (input, context, current): StatementFields => parseStatementFields(input, context, current),
 });

@@ -1,3 +1,5 @@
+import type { ActorFields } from '../actor/actor.fields.js';
+import type { AllegationFields } from '../allegation/allegation.fields.js';
 import type { ArrestFields } from '../arrest/arrest.fields.js';
 import type { CommitmentFields } from '../commitment/commitment.fields.js';
 import type { DetentionFields } from '../detention/detention.fields.js';
@@ -35,6 +37,9 @@ export const IDS = {
   assessment1: '0b7c1a52-6a8e-4c1e-9d55-4f1a0a00000a',
   assessment2: '0b7c1a52-6a8e-4c1e-9d55-4f1a0a00000b',
   assessment3: '0b7c1a52-6a8e-4c1e-9d55-4f1a0a00000c',
+  actor: '0b7c1a52-6a8e-4c1e-9d55-4f1a0a00000d',
+  otherActor: '0b7c1a52-6a8e-4c1e-9d55-4f1a0a00000e',
+  allegation: '0b7c1a52-6a8e-4c1e-9d55-4f1a0a00000f',
 } as const;
 
 export function day(date: string): Occurred {
@@ -51,6 +56,11 @@ export function involved(code: string, role: CountryInvolvement['role']): Countr
 
 export function fact(kind: RecordKind, countries: CountryInvolvement[] = [], retracted = false): RecordFact {
   return { kind, countries, retracted };
+}
+
+/** What the application layer finds about an actor: its type, and whom it was merged into, if anyone. */
+export function actorFact(actorType: string, mergedInto?: string): RecordFact {
+  return { ...fact('ACTOR', []), actorType, ...(mergedInto === undefined ? {} : { mergedInto }) };
 }
 
 /*
@@ -154,6 +164,30 @@ export const statementFields = {
   quote: 'We will not allow Cambodia to become a haven for online scams.',
 } as const satisfies StatementFields;
 
+/** Elliptic, the compliance firm: no home country in the article. */
+export const actorFields = {
+  countries: [],
+  occurred: day('2025-02-10'),
+  sources: [ARTICLE],
+  confidence: 'REPORTED',
+  actorType: 'COMPANY',
+  name: 'Elliptic',
+  names: [],
+  aliases: [],
+  description: 'Blockchain analytics and compliance firm',
+} as const satisfies ActorFields;
+
+/** Elliptic alleges Huione Group (IDS.otherActor) runs the largest illicit online marketplace. */
+export const allegationFields = {
+  countries: [involved('KH', 'SCOPE')],
+  occurred: day('2025-02-10'),
+  sources: [ARTICLE],
+  confidence: 'REPORTED',
+  allegedBy: IDS.actor,
+  about: [IDS.otherActor],
+  claim: 'Huione Group operates the largest illicit online marketplace ever identified.',
+} as const satisfies AllegationFields;
+
 /** Facts the application layer would look up for the fixtures' references. */
 export const KNOWN_RECORDS = new Map<string, RecordFact>([
   [IDS.meeting, fact('MEETING', [...meetingFields.countries])],
@@ -161,6 +195,8 @@ export const KNOWN_RECORDS = new Map<string, RecordFact>([
   [IDS.taskForce, fact('TASK_FORCE', [...taskForceFields.countries])],
   [IDS.detention, fact('DETENTION', [...detentionFields.countries])],
   [IDS.figure, fact('FIGURE', [...figureFields.countries])],
+  [IDS.actor, actorFact('COMPANY')],
+  [IDS.otherActor, actorFact('COMPANY')],
 ]);
 
 /** Kind → a valid creation command and its event, for specs that run over every kind. */
@@ -197,6 +233,13 @@ export const CREATIONS = {
     event: 'StatementRecorded',
     id: IDS.statement,
     fields: statementFields,
+  },
+  ACTOR: { command: 'RecordActor', event: 'ActorRecorded', id: IDS.actor, fields: actorFields },
+  ALLEGATION: {
+    command: 'RecordAllegation',
+    event: 'AllegationRecorded',
+    id: IDS.allegation,
+    fields: allegationFields,
   },
 } as const;
 

@@ -1,6 +1,8 @@
 import type { Type } from '@nestjs/common';
 import { Field, InputType, IntersectionType, PartialType, PickType } from '@nestjs/graphql';
 import { BASE_FIELDS, CORRECTABLE_FIELDS, type FigureFields } from '@tracker/domain';
+import { RecordActorInput } from '../actors/record-actor.input.js';
+import { RecordAllegationInput } from '../allegations/record-allegation.input.js';
 import { ReportArrestInput } from '../arrests/report-arrest.input.js';
 import { MakeCommitmentInput } from '../commitments/make-commitment.input.js';
 import { ConvictDetentionInput } from '../detentions/convict-detention.input.js';
@@ -39,6 +41,8 @@ const Detention = correctable(ReportDetentionInput, CORRECTABLE_FIELDS.DETENTION
 const Shutdown = correctable(ReportShutdownInput, CORRECTABLE_FIELDS.SHUTDOWN);
 const Figure = correctable(ReportFigureInput, CORRECTABLE_FIELDS.FIGURE);
 const Statement = correctable(RecordStatementInput, CORRECTABLE_FIELDS.STATEMENT);
+const Actor = correctable(RecordActorInput, CORRECTABLE_FIELDS.ACTOR);
+const Allegation = correctable(RecordAllegationInput, CORRECTABLE_FIELDS.ALLEGATION);
 
 /**
  * The fields a correction changes: every correctable field of any kind, derived from the creation inputs
@@ -53,7 +57,7 @@ export class RecordChangesInput extends IntersectionType(
     IntersectionType(IntersectionType(EveryKind, Meeting), IntersectionType(Commitment, TaskForce)),
     IntersectionType(IntersectionType(Arrest, Detention), IntersectionType(Sentence, Shutdown)),
   ),
-  IntersectionType(Figure, Statement),
+  IntersectionType(IntersectionType(Figure, Statement), IntersectionType(Actor, Allegation)),
 ) {
   // Where a creation's description would mislead here, the correction says its own (the field, its
   // type and its validation stay the creation's).

@@ -1,5 +1,8 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
+  ACTOR_TYPES,
+  ALLEGATION_EVIDENCE_RELATIONS,
+  ALLEGATION_STATUSES,
   CONFIDENCE_LEVELS,
   COUNTRY_ROLES,
   DATE_PRECISIONS,
@@ -37,7 +40,25 @@ function graphqlEnum<T extends string>(
   return enumLike;
 }
 
-export const RecordKind = graphqlEnum(RECORD_KINDS, 'RecordKind', 'The eight kinds of record.');
+export const RecordKind = graphqlEnum(RECORD_KINDS, 'RecordKind', 'The kinds of record.');
+
+export const ActorType = graphqlEnum(
+  ACTOR_TYPES,
+  'ActorType',
+  'What an actor is: an organisation (government body, NGO, intergovernmental body, company, media outlet, research body) or a person (official, journalist, rights defender, other).',
+);
+
+export const AllegationStatus = graphqlEnum(
+  ALLEGATION_STATUSES,
+  'AllegationStatus',
+  'Where an allegation stands, from its linked evidence: REFUTED by any refutation, else CORROBORATED by any corroboration, else DENIED by any denial, else ALLEGED.',
+);
+
+export const AllegationEvidenceRelation = graphqlEnum(
+  ALLEGATION_EVIDENCE_RELATIONS,
+  'AllegationEvidenceRelation',
+  'How a linked record bears on an allegation.',
+);
 
 export const CountryRole = graphqlEnum(
   COUNTRY_ROLES,

@@ -34,6 +34,11 @@ export class ReportFigureInput extends RecordFieldsInput {
   @Label({ description: 'Who claims it: "Cambodian government", "UN Human Rights Office".' })
   claimant: string;
 
+  @Field(() => ID, { nullable: true, description: 'The claimant as an ACTOR record.' })
+  @IsOptional()
+  @IsUUID('all')
+  claimantId?: string;
+
   @Field(() => FigureProvenance)
   @IsIn(FIGURE_PROVENANCES)
   provenance: FigureFields['provenance'];

@@ -17,7 +17,7 @@ export class InvalidQueryArgumentError extends Error {
 export class ReadModelNotFoundError extends Error {
   readonly code = 'NOT_FOUND';
   constructor(
-    readonly what: 'record' | 'country' | 'checkpoint' | 'event',
+    readonly what: 'record' | 'actor' | 'country' | 'checkpoint' | 'event',
     readonly key: string,
     message: string,
   ) {

@@ -74,6 +74,8 @@ export const STAT_COLUMNS = [
   'records_shutdown',
   'records_figure',
   'records_statement',
+  'records_actor',
+  'records_allegation',
   'meetings_attended',
   'commitments',
   ...IMPLEMENTATION_STATUSES.map((status) => `impl_${status.toLowerCase()}`),

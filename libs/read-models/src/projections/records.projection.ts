@@ -24,6 +24,7 @@ import {
 import { liveOf, RECORD_COLUMN_NAMES, stateColumns, type AnyLive } from '../records/record-columns.js';
 import type { AnyRecordView } from '../records/record-view.js';
 import type { ChangeNotice, Projection } from '../runner/projection.js';
+import { ActorIndex } from './actor-index.js';
 import {
   ALL_COUNTRIES,
   contributionOf,
@@ -59,6 +60,7 @@ interface CachedRecord {
 /** What the projection holds in memory for one read DB; dropped whenever a batch rolls back. */
 interface Memory {
   statements: Statements;
+  actors: ActorIndex;
   records: Map<string, CachedRecord>;
   stats: Map<string, number[]>;
   keyedCounts: Map<string, number>;
@@ -83,7 +85,7 @@ interface Memory {
 export class RecordsProjection implements Projection {
   readonly name = 'records';
   /** Bump on any change to what this writes: the read DB is then rebuilt from the store. */
-  readonly version = 8;
+  readonly version = 9;
   readonly handles: ReadonlySet<string> = new Set(RECORD_EVENT_TYPES);
   private readonly memories = new WeakMap<DatabaseSync, Memory>();
 
@@ -152,6 +154,10 @@ export class RecordsProjection implements Projection {
       (revision + 1) % HISTORY_SNAPSHOT_EVERY === 0 ? JSON.stringify(state) : null,
     );
     this.applyFacets(memory, recordId, record, previous, contribution, seq);
+    // `before` holds the state as it was: `record` (the cached object) already holds the new one.
+    const previousState =
+      stored === undefined ? undefined : ((before as { state: unknown }).state as RecordState<AnyLive>);
+    memory.actors.apply(recordId, after.kind, previousState, state);
     this.applyTallies(memory, previous, contribution, seq);
     // The `records` row is written once per batch, from the latest of these (endBatch).
     record.latest = { recordedAt, actor, position: event.position, revision };
@@ -359,6 +365,7 @@ export class RecordsProjection implements Projection {
         { seq: number; known_at: string; max_occurred: string } | undefined;
       memory = {
         statements,
+        actors: new ActorIndex(db),
         records: new Map(),
         stats: new Map(),
         keyedCounts: new Map(),

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EvidenceRelation } from '@tracker/domain';
+import { ActorsReader, type ActorFilter, type ActorReferenceView } from '../actors/actors.reader.js';
 import { ChangesReader, type ChangesFilter, type ChangesPage } from '../changes/changes.reader.js';
 import {
   CommitmentsReader,
@@ -37,7 +38,23 @@ export class ReadQueries {
     @Inject(DetentionsReader) private readonly detentions: DetentionsReader,
     @Inject(HistoryReader) private readonly histories: HistoryReader,
     @Inject(ChangesReader) private readonly changesReader: ChangesReader,
+    @Inject(ActorsReader) private readonly actors: ActorsReader,
   ) {}
+
+  /** An actor, now; a merged one answered by the actor it was merged into. NOT_FOUND when there is none. */
+  actor(id: string): RecordView<'ACTOR'> {
+    return this.actors.get(id);
+  }
+
+  /** Standing actors by name, filtered by type, home country and the start of a name. */
+  actorList(filter: ActorFilter, page: PageRequest): Connection<AnyRecordView> {
+    return this.actors.list(filter, page);
+  }
+
+  /** The records that name an actor (or one merged into it), newest first. */
+  actorReferences(actorId: string, page: PageRequest): Connection<ActorReferenceView> {
+    return this.actors.references(actorId, page);
+  }
 
   /** One record, now or as the tracker knew it at recording time `asOf`. NOT_FOUND when it was not. */
   record(id: string, asOf?: AsOf): AnyRecordView {

@@ -180,11 +180,49 @@ CREATE TABLE country_keyed_history (
 ) WITHOUT ROWID;
 `;
 
+/**
+ * Actors and what names them (projections/actor-index.ts), now only: `actors` one row per actor (its
+ * survivor once merged, in `merged_into`), `actor_names` every name and alias for prefix search,
+ * `actor_references` every record that names an actor and how, filed under the surviving actor.
+ */
+const ACTOR_SQL = `
+CREATE TABLE actors (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  actor_type TEXT NOT NULL,
+  home TEXT,
+  merged_into TEXT,
+  retracted INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX actors_by_name ON actors (name_key, id);
+CREATE INDEX actors_by_type ON actors (actor_type, name_key, id);
+CREATE INDEX actors_by_home ON actors (home, name_key, id);
+CREATE INDEX actors_by_survivor ON actors (merged_into) WHERE merged_into IS NOT NULL;
+
+CREATE TABLE actor_names (
+  name_key TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  PRIMARY KEY (name_key, actor_id)
+) WITHOUT ROWID;
+CREATE INDEX actor_names_by_actor ON actor_names (actor_id);
+
+CREATE TABLE actor_references (
+  actor_id TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  occurred_start TEXT NOT NULL,
+  PRIMARY KEY (actor_id, record_id, role)
+) WITHOUT ROWID;
+CREATE INDEX actor_references_newest ON actor_references (actor_id, occurred_start DESC, record_id DESC, role);
+`;
+
 export const READ_MODEL_MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'projection checkpoint', sql: CHECKPOINT_TABLE_SQL },
   { version: 2, description: 'records and their history', sql: RECORDS_SQL },
   { version: 3, description: 'per-country lists and tallies, versioned', sql: COUNTRY_SQL },
   { version: 4, description: 'indexes', sql: READ_MODEL_INDEXES_SQL },
+  { version: 5, description: 'actors and what names them', sql: ACTOR_SQL },
 ];
 
 /** The highest migration: part of the read DB's fingerprint, with the projections' versions. */

@@ -30,6 +30,8 @@ import type {
   RecordInterface,
   ShutdownRecord,
   StatementRecord,
+  ActorRecord,
+  AllegationRecord,
   TaskForceRecord,
 } from './record.types.js';
 
@@ -149,7 +151,9 @@ export type AnyRecordModel =
   | DetentionRecord
   | ShutdownRecord
   | FigureRecord
-  | StatementRecord;
+  | StatementRecord
+  | ActorRecord
+  | AllegationRecord;
 
 /**
  * The GraphQL value of a record view: the object type of its kind, with the `Record` fields. A kind's own
@@ -212,6 +216,37 @@ export function toRecordModel(view: AnyRecordView): AnyRecordModel {
     case 'STATEMENT': {
       const { fields } = view.live;
       return { ...fields, ...base(view) } satisfies StatementRecord;
+    }
+    case 'ACTOR': {
+      const { live } = view;
+      return {
+        ...base(view),
+        actorType: live.fields.actorType,
+        name: live.fields.name,
+        names: live.fields.names.map((name) => ({ ...name })),
+        aliases: [...live.fields.aliases],
+        description: live.fields.description,
+        merger:
+          live.status === 'merged'
+            ? { into: live.merger.into, reason: live.merger.reason, sources: sources(live.merger.sources) }
+            : undefined,
+      } satisfies ActorRecord;
+    }
+    case 'ALLEGATION': {
+      const { live } = view;
+      return {
+        ...base(view),
+        allegedBy: live.fields.allegedBy,
+        about: [...live.fields.about],
+        claim: live.fields.claim,
+        allegationStatus: live.status,
+        evidenceLinks: live.evidence.map((link) => ({
+          recordId: link.evidenceId,
+          relation: link.relation,
+          note: link.note,
+          sources: sources(link.sources),
+        })),
+      } satisfies AllegationRecord;
     }
   }
 }

@@ -1,5 +1,8 @@
 import { Field, Float, ID, Int, InterfaceType, ObjectType } from '@nestjs/graphql';
 import type {
+  ActorType as ActorTypeValue,
+  AllegationEvidenceRelation as AllegationEvidenceRelationValue,
+  AllegationStatus as AllegationStatusValue,
   Confidence as ConfidenceValue,
   DetentionNoteCategory as DetentionNoteCategoryValue,
   DetentionStatus as DetentionStatusValue,
@@ -15,6 +18,9 @@ import type {
 } from '@tracker/domain';
 import type { AnyRecordView } from '@tracker/read-models';
 import {
+  ActorType,
+  AllegationEvidenceRelation,
+  AllegationStatus,
   Confidence,
   DetentionNoteCategory,
   DetentionStatus,
@@ -423,6 +429,9 @@ export class FigureRecord extends RecordInterface {
   @Field({ description: 'Who claims it.' })
   claimant: string;
 
+  @Field(() => ID, { nullable: true, description: 'The claimant as an ACTOR record, when there is one.' })
+  claimantId?: string;
+
   @Field(() => FigureProvenance)
   provenance: FigureProvenanceValue;
 
@@ -430,10 +439,13 @@ export class FigureRecord extends RecordInterface {
   disputes?: string;
 }
 
-@ObjectType('Statement', { ...implementsRecord, description: 'An official statement or speech.' })
+@ObjectType('Statement', { ...implementsRecord, description: 'A statement or speech.' })
 export class StatementRecord extends RecordInterface {
   @Field()
   speaker: string;
+
+  @Field(() => ID, { nullable: true, description: 'The speaker as an ACTOR record, when there is one.' })
+  speakerId?: string;
 
   @Field()
   office: string;
@@ -443,6 +455,88 @@ export class StatementRecord extends RecordInterface {
 
   @Field({ nullable: true })
   venue?: string;
+}
+
+@ObjectType({ description: 'A name in one language and script.' })
+export class ActorName {
+  @Field()
+  value: string;
+
+  @Field({ description: 'BCP 47 language tag: `km`, `en`, `zh-Hans`.' })
+  language: string;
+}
+
+@ObjectType({ description: 'How an actor was found to be another.' })
+export class ActorMerger {
+  @Field(() => ID, { description: 'The actor that survives.' })
+  into: string;
+
+  @Field()
+  reason: string;
+
+  @Field(() => [Source])
+  sources: Source[];
+}
+
+@ObjectType('Actor', {
+  ...implementsRecord,
+  description:
+    'An organisation or a person the records name. `countries` holds its HOME country, if it has one.',
+})
+export class ActorRecord extends RecordInterface {
+  @Field(() => ActorType)
+  actorType: ActorTypeValue;
+
+  @Field()
+  name: string;
+
+  @Field(() => [ActorName])
+  names: ActorName[];
+
+  @Field(() => [String])
+  aliases: string[];
+
+  @Field({ nullable: true })
+  description?: string;
+
+  @Field(() => ActorMerger, {
+    nullable: true,
+    description: 'Set when this actor was merged into another (its id then answers with the survivor).',
+  })
+  merger?: ActorMerger;
+}
+
+@ObjectType({ description: 'A record that bears on an allegation.' })
+export class AllegationEvidence {
+  @Field(() => ID)
+  recordId: string;
+
+  @Field(() => AllegationEvidenceRelation)
+  relation: AllegationEvidenceRelationValue;
+
+  @Field({ nullable: true })
+  note?: string;
+
+  @Field(() => [Source])
+  sources: Source[];
+}
+
+@ObjectType('Allegation', { ...implementsRecord, description: 'Who alleges what about whom.' })
+export class AllegationRecord extends RecordInterface {
+  @Field(() => ID, { description: 'The ACTOR who alleges it.' })
+  allegedBy: string;
+
+  @Field(() => [ID], { description: 'The ACTORs it is about.' })
+  about: string[];
+
+  @Field()
+  claim: string;
+
+  @Field(() => AllegationStatus, { description: 'From its linked evidence.' })
+  allegationStatus: AllegationStatusValue;
+
+  @Field(() => [AllegationEvidence], { description: 'Records that deny, corroborate or refute it.' })
+  evidenceLinks: AllegationEvidence[];
 }
 
 /** Kind → its GraphQL object type. */
@@ -455,4 +549,6 @@ export const RECORD_TYPES = {
   SHUTDOWN: ShutdownRecord,
   FIGURE: FigureRecord,
   STATEMENT: StatementRecord,
+  ACTOR: ActorRecord,
+  ALLEGATION: AllegationRecord,
 } as const;
