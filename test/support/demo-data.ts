@@ -24,6 +24,28 @@ export const DEMO = {
   detention: '5b0f3e1a-2c4d-4e6f-8a1b-00000000000b',
   /** Licadho's assessment of the commitment. */
   licadhoAssessment: '5b0f3e1a-2c4d-4e6f-8a1b-00000000000c',
+  /** ACTORs the article names (persons and organisations). */
+  hunManet: '5b0f3e1a-2c4d-4e6f-8a1b-000000000010',
+  ministryOfPost: '5b0f3e1a-2c4d-4e6f-8a1b-000000000011',
+  unHumanRightsOffice: '5b0f3e1a-2c4d-4e6f-8a1b-000000000014',
+  usip: '5b0f3e1a-2c4d-4e6f-8a1b-000000000015',
+  elliptic: '5b0f3e1a-2c4d-4e6f-8a1b-000000000016',
+  huione: '5b0f3e1a-2c4d-4e6f-8a1b-000000000017',
+  licadho: '5b0f3e1a-2c4d-4e6f-8a1b-000000000018',
+  amSamAth: '5b0f3e1a-2c4d-4e6f-8a1b-000000000019',
+  tvhd: '5b0f3e1a-2c4d-4e6f-8a1b-00000000001a',
+  phnomPenhPolice: '5b0f3e1a-2c4d-4e6f-8a1b-00000000001b',
+  spokesperson: '5b0f3e1a-2c4d-4e6f-8a1b-00000000001c',
+  /** FIGURE, independent: more than half of Cambodia's GDP (United States Institute of Peace). */
+  shareOfGdpFigure: '5b0f3e1a-2c4d-4e6f-8a1b-000000000022',
+  /** STATEMENT: the closing remarks of 6 February. */
+  closingRemarks: '5b0f3e1a-2c4d-4e6f-8a1b-000000000023',
+  /** STATEMENT by a non-state speaker: Am Sam Ath (Licadho), no ACTING country. */
+  amSamAthStatement: '5b0f3e1a-2c4d-4e6f-8a1b-000000000024',
+  /** ALLEGATION: Elliptic about Huione Group. */
+  huioneAllegation: '5b0f3e1a-2c4d-4e6f-8a1b-000000000028',
+  /** ALLEGATION: Phnom Penh police about the two journalists' video. */
+  policeAllegation: '5b0f3e1a-2c4d-4e6f-8a1b-000000000029',
 } as const;
 
 /** The actor the demo dataset is recorded under. */

@@ -4,6 +4,13 @@ import fc from 'fast-check';
 import { cellOf, csvColumns, fieldsOfRow, KIND_FIELDS } from './record-csv.js';
 
 describe('CSV cells', () => {
+  it('read an empty countries cell as no country (an actor without a home), other empty cells as absent', () => {
+    expect(fieldsOfRow('ACTOR', { countries: '', name: 'UN Human Rights Office', description: '' })).toEqual({
+      countries: [],
+      name: 'UN Human Rights Office',
+    });
+  });
+
   it('write countries, occurrences and dates in their documented forms, and read them back', () => {
     const fields = {
       countries: [

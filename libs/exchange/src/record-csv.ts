@@ -87,7 +87,7 @@ export class CellError extends Error {
   }
 }
 
-/** The fields of a record of `kind` from a row's cells (empty cells are absent fields). */
+/** The fields of a record of `kind` from a row's cells (empty cells are absent fields; empty `countries`, none). */
 export function fieldsOfRow(
   kind: RecordKind,
   row: Readonly<Record<string, string | undefined>>,
@@ -95,6 +95,8 @@ export function fieldsOfRow(
   const fields: Record<string, unknown> = {};
   for (const field of KIND_FIELDS[kind]) {
     const cell = row[field]?.trim();
+    // Every record has its countries: an empty cell is none (an actor without a home country).
+    if (field === 'countries' && cell === '') fields.countries = [];
     if (cell === undefined || cell === '') continue;
     fields[field] = valueOf(field, cell);
   }
