@@ -459,6 +459,80 @@ describe('the questions the API must answer, on the demo data', () => {
     });
   });
 
+  it('9. who said, claimed, assessed or alleged what: every actor of the article leads to its records', async () => {
+    const expected: [string, [string, string][]][] = [
+      [
+        DEMO.hunManet,
+        [
+          ['SPEAKER', DEMO.statement],
+          ['SPEAKER', DEMO.closingRemarks],
+          ['CLAIMANT', DEMO.websitesStillAccessibleFigure],
+        ],
+      ],
+      [
+        DEMO.ministryOfPost,
+        [
+          ['CLAIMANT', DEMO.websitesShutDownFigure],
+          ['MEMBER', DEMO.websitesTaskForce],
+        ],
+      ],
+      [DEMO.unHumanRightsOffice, [['CLAIMANT', DEMO.traffickedWorkersFigure]]],
+      [
+        DEMO.usip,
+        [
+          ['CLAIMANT', DEMO.illicitProfitsFigure],
+          ['CLAIMANT', DEMO.shareOfGdpFigure],
+        ],
+      ],
+      [DEMO.elliptic, [['ALLEGES', DEMO.huioneAllegation]]],
+      [DEMO.huione, [['ALLEGED_AGAINST', DEMO.huioneAllegation]]],
+      [DEMO.licadho, [['ASSESSOR', DEMO.commitment]]],
+      [DEMO.amSamAth, [['SPEAKER', DEMO.amSamAthStatement]]],
+      [DEMO.phnomPenhPolice, [['ALLEGES', DEMO.policeAllegation]]],
+    ];
+    for (const [actorId, references] of expected) {
+      const data = await read(
+        `query($id: ID!) { actor(id: $id) { id references(first: 20) { edges { node { role record { id } } } } } }`,
+        { id: actorId },
+      );
+      const found = data.actor.references.edges.map(
+        (edge: { node: { role: string; record: { id: string } } }) => [edge.node.role, edge.node.record.id],
+      );
+      expect([actorId, [...found].sort()]).toEqual([actorId, [...references].sort()]);
+    }
+    // The allegation and the actors it links, in their own words; the share of GDP beside the profits.
+    const huione = await read(`{
+      record(id: "${DEMO.huioneAllegation}") {
+        ... on Allegation { claim allegationStatus allegedBy about sources { quote } }
+      }
+      actor(id: "${DEMO.huione}") { name description countries { code role } }
+      gdp: record(id: "${DEMO.shareOfGdpFigure}") { ... on Figure { value unit qualifier claimant } }
+      defender: actor(id: "${DEMO.amSamAth}") { names { value language } description }
+      spokesperson: actor(id: "${DEMO.spokesperson}") { name description sources { quote } }
+      actors(first: 100) { totalCount }
+    }`);
+    expect(huione.record).toMatchObject({
+      allegationStatus: 'ALLEGED',
+      allegedBy: DEMO.elliptic,
+      about: [DEMO.huione],
+      claim: expect.stringContaining('largest illicit online marketplace ever identified'),
+    });
+    expect(huione.record.sources[0].quote).toMatch(/^It also follows revelations from London-based/);
+    expect(huione.actor).toMatchObject({ name: 'Huione Group', countries: [{ code: 'KH', role: 'HOME' }] });
+    expect(huione.gdp).toEqual({
+      value: 50,
+      unit: 'percent of GDP',
+      qualifier: 'AT_LEAST',
+      claimant: 'United States Institute of Peace',
+    });
+    expect(huione.defender).toEqual({
+      names: [{ value: 'អំ សំអាត', language: 'km' }],
+      description: 'Operations director, Licadho',
+    });
+    expect(huione.spokesperson.sources[0].quote).toMatch(/could not be reached for comment/);
+    expect(huione.actors.totalCount).toBe(18);
+  });
+
   describe('8. pushing every new record about Cambodia or Laos, and every change of a commitment status', () => {
     const FOLLOW = `subscription($countries: [String!]) {
       recordChanged(countries: $countries) {

@@ -456,6 +456,9 @@ const CODED_FIELDS = new Set([
   'about',
   'speakerId',
   'claimantId',
+  'assessorId',
+  'outletId',
+  'memberAgencyIds',
   'disputes',
 ]);
 

@@ -13,6 +13,7 @@ export interface AssessCommitment extends DomainCommand<'AssessCommitment'> {
   /** UUID from the application layer. */
   readonly assessmentId: string;
   readonly assessor: string;
+  readonly assessorId?: string | null;
   /** A signatory; omit to assess the commitment as a whole. */
   readonly country?: CountryCode | null;
   readonly rating: ImplementationStatus;

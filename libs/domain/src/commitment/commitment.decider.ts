@@ -20,6 +20,7 @@ import {
 } from '../shared/fields.js';
 import { assertNotAfter, parseIsoDay, startDay } from '../shared/occurred.js';
 import { type LiveRecord, recordDecider, type RecordState } from '../shared/record-decider.js';
+import { requireActor } from '../shared/references.js';
 import { parseSources } from '../shared/source.js';
 import type {
   AssessCommitment,
@@ -96,6 +97,8 @@ function assess(command: AssessCommitment, live: MadeCommitment, context: Decisi
     throw new InvalidAssessmentError(`assessment ${assessmentId} is already recorded`, 'assessmentId');
   }
   const assessor = rethrowAs(InvalidAssessmentError, () => parseLabel(command.assessor, 'assessor'));
+  const assessorId = parseOptionalId(command.assessorId, 'assessorId');
+  if (assessorId !== undefined) requireActor(context, assessorId, 'assessorId');
   const rating = rethrowAs(InvalidAssessmentError, () =>
     parseEnum(command.rating, IMPLEMENTATION_STATUSES, 'rating'),
   );
@@ -110,6 +113,7 @@ function assess(command: AssessCommitment, live: MadeCommitment, context: Decisi
   const assessment: Assessment = {
     assessmentId,
     assessor,
+    ...(assessorId === undefined ? {} : { assessorId }),
     ...(country === undefined ? {} : { country }),
     rating,
     rationale,

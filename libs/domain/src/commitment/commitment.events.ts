@@ -15,6 +15,8 @@ export interface Assessment {
   readonly assessmentId: string;
   /** Who rates: "Human Rights Watch", "UN Human Rights Office". The latest per assessor (and country) counts. */
   readonly assessor: string;
+  /** The assessor as an ACTOR record, when there is one. */
+  readonly assessorId?: string;
   /** The signatory assessed; absent when the assessment is about the commitment as a whole. */
   readonly country?: CountryCode;
   readonly rating: ImplementationStatus;

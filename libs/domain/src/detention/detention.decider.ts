@@ -193,7 +193,12 @@ export const detentionDecider = recordDecider<
   ],
   correctable: DETENTION_CORRECTABLE_FIELDS,
   parseFields: (input, context, current) =>
-    parseDetentionFields(input, context, current !== undefined && current.fields.sentence !== undefined),
+    parseDetentionFields(
+      input,
+      context,
+      current !== undefined && current.fields.sentence !== undefined,
+      current,
+    ),
   born: (recordId, fields) => ({
     status: 'DETAINED',
     recordId,

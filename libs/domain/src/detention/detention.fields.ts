@@ -11,9 +11,11 @@ import {
   parseList,
   parseObject,
   parseOptionalCount,
+  parseOptionalId,
   parseOptionalLabel,
   parseText,
 } from '../shared/fields.js';
+import { requireActor } from '../shared/references.js';
 import { BASE_FIELDS, parseRecordBase, type RecordBase, type RolePolicy } from '../shared/record.js';
 
 export const PERSON_ROLES = ['JOURNALIST', 'MEDIA_WORKER', 'HUMAN_RIGHTS_DEFENDER', 'OTHER'] as const;
@@ -41,6 +43,8 @@ export interface DetentionFields extends RecordBase {
   /** At least one. */
   readonly persons: readonly DetainedPerson[];
   readonly outlet?: string;
+  /** The outlet as an ACTOR record, when there is one. */
+  readonly outletId?: string;
   /** Why they were detained, as reported: "filming a raid on a scam compound". */
   readonly reason: string;
   readonly charges: readonly string[];
@@ -56,6 +60,7 @@ export const DETENTION_CORRECTABLE_FIELDS = [
   ...BASE_FIELDS,
   'persons',
   'outlet',
+  'outletId',
   'reason',
   'charges',
   'sentence',
@@ -96,9 +101,13 @@ export function parseDetentionFields(
   input: Readonly<Record<string, unknown>>,
   context: DecisionContext,
   convicted = false,
+  current?: { readonly fields: DetentionFields },
 ): DetentionFields {
   const base = parseRecordBase(input, context, DETENTION_ROLES);
   const outlet = parseOptionalLabel(input.outlet, 'outlet');
+  const outletId = parseOptionalId(input.outletId, 'outletId');
+  if (outletId !== undefined && outletId !== current?.fields.outletId)
+    requireActor(context, outletId, 'outletId');
   let sentence: Sentence | undefined;
   if (convicted) sentence = parseSentence(input.sentence);
   else if (!isAbsent(input.sentence)) {
@@ -108,6 +117,7 @@ export function parseDetentionFields(
     ...base,
     persons: parseList(input.persons, 'persons', parsePerson, 1),
     ...(outlet === undefined ? {} : { outlet }),
+    ...(outletId === undefined ? {} : { outletId }),
     reason: parseText(input.reason, 'reason'),
     charges: parseLabels(input.charges, 'charges'),
     ...(sentence === undefined ? {} : { sentence }),

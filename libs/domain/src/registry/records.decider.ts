@@ -78,7 +78,15 @@ export function referencedRecordIds(command: RecordCommand): string[] {
 }
 
 /** Fields of a command that name other records (a list of ids counts each). */
-const RECORD_REFERENCES = ['meetingId', 'statementId', 'disputes', 'speakerId', 'claimantId'];
+const RECORD_REFERENCES = [
+  'meetingId',
+  'statementId',
+  'disputes',
+  'speakerId',
+  'claimantId',
+  'outletId',
+  'memberAgencyIds',
+];
 const REFERENCE_KEYS: Readonly<Record<string, readonly string[]>> = {
   LinkEvidence: ['evidenceId'],
   LinkAllegationEvidence: ['evidenceId'],
@@ -86,6 +94,9 @@ const REFERENCE_KEYS: Readonly<Record<string, readonly string[]>> = {
   MakeCommitment: RECORD_REFERENCES,
   ReportFigure: RECORD_REFERENCES,
   RecordStatement: RECORD_REFERENCES,
+  ReportDetention: RECORD_REFERENCES,
+  CreateTaskForce: RECORD_REFERENCES,
+  AssessCommitment: ['assessorId'],
   RecordAllegation: ['allegedBy', 'about'],
   CorrectRecord: [...RECORD_REFERENCES, 'allegedBy', 'about'],
 };

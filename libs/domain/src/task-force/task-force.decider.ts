@@ -57,7 +57,7 @@ export const taskForceDecider = recordDecider<
   createdEvent: 'TaskForceCreated',
   commands: ['DissolveTaskForce'],
   correctable: TASK_FORCE_CORRECTABLE_FIELDS,
-  parseFields: (input, context) => parseTaskForceFields(input, context),
+  parseFields: (input, context, current) => parseTaskForceFields(input, context, current),
   born: (recordId, fields) => ({ status: 'active', recordId, fields }),
   decide: dissolve,
   evolve: (live, event) => {

@@ -1,6 +1,6 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus as Status } from '@tracker/domain';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { ImplementationStatus } from '../enums/domain-enums.js';
 import { CountryCode, Label, Sources, Text } from '../shared/field-rules.decorators.js';
 import { DAY_PATTERN } from '../shared/input-limits.js';
@@ -13,6 +13,11 @@ import { SourceInput } from '../shared/source.input.js';
 export class AssessCommitmentInput extends RecordTargetInput {
   @Label({ description: 'Who assesses: "Human Rights Watch", "UN Human Rights Office".' })
   assessor: string;
+
+  @Field(() => ID, { nullable: true, description: 'The assessor as an ACTOR record.' })
+  @IsOptional()
+  @IsUUID('all')
+  assessorId?: string;
 
   @Field({ nullable: true, description: 'A signatory (ISO code); omit to assess the commitment as a whole.' })
   @IsOptional()

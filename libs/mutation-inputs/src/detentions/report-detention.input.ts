@@ -1,4 +1,5 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsOptional, IsUUID } from 'class-validator';
 import { NestedList, OptionalLabel, OptionalLabels, Text } from '../shared/field-rules.decorators.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 import { DetainedPersonInput } from './detained-person.input.js';
@@ -14,6 +15,11 @@ export class ReportDetentionInput extends RecordFieldsInput {
 
   @OptionalLabel()
   outlet?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The outlet as an ACTOR record.' })
+  @IsOptional()
+  @IsUUID('all')
+  outletId?: string;
 
   @Text({ description: 'Why they were detained, as reported.' })
   reason: string;

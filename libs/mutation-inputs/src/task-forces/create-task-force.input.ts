@@ -1,4 +1,5 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
 import { Label, Labels, Text } from '../shared/field-rules.decorators.js';
 import { RecordFieldsInput } from '../shared/record-fields.input.js';
 
@@ -13,4 +14,14 @@ export class CreateTaskForceInput extends RecordFieldsInput {
   @Field(() => [String], { description: '"Ministry of Interior", "National Police": at least one.' })
   @Labels()
   memberAgencies: string[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Member agencies as ACTOR records, where they are recorded.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  memberAgencyIds?: string[];
 }

@@ -4,7 +4,15 @@ import { liveOf, type AnyLive } from '../records/record-columns.js';
 import type { RecordState } from '@tracker/domain';
 
 /** How a record names an actor. */
-export const ACTOR_ROLES = ['SPEAKER', 'CLAIMANT', 'ALLEGES', 'ALLEGED_AGAINST'] as const;
+export const ACTOR_ROLES = [
+  'SPEAKER',
+  'CLAIMANT',
+  'ASSESSOR',
+  'MEMBER',
+  'OUTLET',
+  'ALLEGES',
+  'ALLEGED_AGAINST',
+] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
 /** One reference from a record to an actor, with the record's day, so an actor's records page newest first. */
@@ -114,6 +122,14 @@ function referencesOf(kind: RecordKind, state: RecordState<AnyLive>): ActorRefer
       return ref(fields.speakerId, 'SPEAKER');
     case 'FIGURE':
       return ref(fields.claimantId, 'CLAIMANT');
+    case 'TASK_FORCE':
+      return ((fields.memberAgencyIds as string[] | undefined) ?? []).flatMap((id) => ref(id, 'MEMBER'));
+    case 'DETENTION':
+      return ref(fields.outletId, 'OUTLET');
+    case 'COMMITMENT':
+      return ((live as unknown as { assessments: { assessorId?: string }[] }).assessments ?? []).flatMap(
+        (assessment) => ref(assessment.assessorId, 'ASSESSOR'),
+      );
     case 'ALLEGATION':
       return [
         ...ref(fields.allegedBy, 'ALLEGES'),

@@ -181,6 +181,9 @@ export function contributionOf(view: AnyRecordView): Contribution {
   add(ALL_COUNTRIES, 'records', 1);
   add(ALL_COUNTRIES, kindColumn, 1);
   rows.set(ALL_COUNTRIES, { ...base });
+  // An actor is not something a country did or was part of: it is listed tracker-wide (and by its home
+  // country through `actors(filter: { country })`), never in a country's timeline or tallies.
+  if (view.kind === 'ACTOR') return { rows, stats, keyed };
 
   for (const code of countryCodes(fields.countries)) {
     const roles = fields.countries.filter((c) => c.code === code).map((c) => c.role);

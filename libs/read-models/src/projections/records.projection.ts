@@ -85,7 +85,7 @@ interface Memory {
 export class RecordsProjection implements Projection {
   readonly name = 'records';
   /** Bump on any change to what this writes: the read DB is then rebuilt from the store. */
-  readonly version = 9;
+  readonly version = 10;
   readonly handles: ReadonlySet<string> = new Set(RECORD_EVENT_TYPES);
   private readonly memories = new WeakMap<DatabaseSync, Memory>();
 

@@ -134,6 +134,7 @@ export function toDetentionModel(view: RecordView<'DETENTION'>): DetentionRecord
       nationality: person.nationality === undefined ? undefined : countryRef(person.nationality),
     })),
     outlet: fields.outlet,
+    outletId: fields.outletId,
     reason: fields.reason,
     charges: [...fields.charges],
     sentence: fields.sentence === undefined ? undefined : { ...fields.sentence },
@@ -175,6 +176,7 @@ export function toRecordModel(view: AnyRecordView): AnyRecordModel {
         name: live.fields.name,
         mandate: live.fields.mandate,
         memberAgencies: [...live.fields.memberAgencies],
+        memberAgencyIds: [...(live.fields.memberAgencyIds ?? [])],
         active: live.status === 'active',
         dissolution:
           live.status === 'dissolved'

@@ -121,6 +121,9 @@ export class Assessment {
   @Field()
   assessor: string;
 
+  @Field(() => ID, { nullable: true, description: 'The assessor as an ACTOR record, when there is one.' })
+  assessorId?: string;
+
   @Field(() => CountryRef, { nullable: true, description: 'The signatory assessed; null for the whole.' })
   country?: CountryRef;
 
@@ -234,6 +237,9 @@ export class TaskForceRecord extends RecordInterface {
 
   @Field(() => [String])
   memberAgencies: string[];
+
+  @Field(() => [ID], { description: 'Member agencies as ACTOR records, where they are recorded.' })
+  memberAgencyIds: string[];
 
   // Not `status`: kinds whose statuses differ in type could not both be selected under one name.
   @Field({ description: 'Created and not dissolved.' })
@@ -374,6 +380,9 @@ export class DetentionRecord extends RecordInterface {
 
   @Field({ nullable: true })
   outlet?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The outlet as an ACTOR record, when there is one.' })
+  outletId?: string;
 
   @Field({ description: 'Why they were detained, as reported.' })
   reason: string;
