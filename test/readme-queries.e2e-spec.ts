@@ -12,6 +12,7 @@ import { subscribe, type SubscriptionHandle } from './support/subscriptions.js';
  */
 
 const SECTION_TITLE = '## Asking it: the eight questions';
+const ACTORS_SECTION_TITLE = '## Actors and allegations: who says, claims and alleges what';
 
 interface Operation {
   question: number;
@@ -21,12 +22,12 @@ interface Operation {
   variables?: Record<string, unknown>;
 }
 
-/** The section's GraphQL blocks, each with the JSON variables block that follows it, if any. */
-function readmeOperations(): Operation[] {
+/** A section's GraphQL blocks, each with the JSON variables block that follows it, if any. */
+function readmeOperations(title = SECTION_TITLE): Operation[] {
   const readme = readFileSync('README.md', 'utf8');
-  const start = readme.indexOf(`${SECTION_TITLE}\n`);
-  if (start < 0) throw new Error(`README.md has no section "${SECTION_TITLE}"`);
-  const end = readme.indexOf('\n## ', start + SECTION_TITLE.length);
+  const start = readme.indexOf(`${title}\n`);
+  if (start < 0) throw new Error(`README.md has no section "${title}"`);
+  const end = readme.indexOf('\n## ', start + title.length);
   const section = readme.slice(start, end < 0 ? undefined : end);
 
   const operations: Operation[] = [];
@@ -145,5 +146,46 @@ describe('the README questions, pasted into a demo server', () => {
         }
       }
     }
+  });
+});
+
+describe("the README's actors and allegations, pasted into a demo server", () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startApiServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('answers every block, in order: queries anonymously, mutations as a reviewer', async () => {
+    const answers = new Map<string, any>();
+    const actorsOperations = readmeOperations(ACTORS_SECTION_TITLE);
+    expect(actorsOperations.length).toBeGreaterThanOrEqual(6);
+    for (const operation of actorsOperations) {
+      // `<the recordId X answered>`: what the mutation X answered, as a reader would paste it.
+      const variables = JSON.parse(
+        JSON.stringify(operation.variables ?? {}).replace(
+          /<the recordId (\w+) answered>/g,
+          (_, name: string) =>
+            Object.values(answers.get(name) as Record<string, { recordId: string }>)[0]!.recordId,
+        ),
+      ) as Record<string, unknown>;
+      const result = await gql(
+        server.url,
+        operation.document,
+        variables,
+        operation.kind === 'mutation' ? { token: server.tokens.reviewer } : {},
+      );
+      expectAnswered(operation.name, result);
+      answers.set(operation.name, result.data);
+    }
+    // What the blocks say they show.
+    expect(answers.get('WhoIsHuione').actors.edges[0].node.name).toBe('Huione Group');
+    const alleged = answers.get('WhatEllipticAlleges').actor.references.edges[0].node;
+    expect(alleged).toMatchObject({ role: 'ALLEGES', record: { allegationStatus: 'ALLEGED' } });
+    expect(answers.get('RightsDefendersInKhmer').actors.edges[0].node.name).toBe('Am Sam Ath');
+    expect(answers.get('TheDuplicateNow').actor.id).toBe('5b0f3e1a-2c4d-4e6f-8a1b-000000000018');
   });
 });
