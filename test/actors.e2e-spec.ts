@@ -8,6 +8,7 @@ import {
   stepSources,
 } from './support/mutation-inputs.js';
 import { mutate, tryMutate } from './support/mutations.js';
+import { subscribe } from './support/subscriptions.js';
 
 /*
  * Actors and allegations through the public API, as a rights group would record the seed article's
@@ -228,6 +229,65 @@ describe('actors and allegations', () => {
       reason: 'again',
     });
     expect(errorCodes(twice)).toEqual(['INVALID_TRANSITION']);
+  });
+
+  it("filters records by the actors they name, and pushes a followed actor's changes, and only those", async () => {
+    const ngo = await record({
+      actorType: 'NGO',
+      name: 'Filter test NGO',
+      countries: [{ code: 'KH', role: 'HOME' }],
+    });
+    const other = await record({ actorType: 'NGO', name: 'Filter test other NGO' });
+    const follow = await subscribe(
+      server,
+      'subscription($actors: [ID!]) { recordChanged(actors: $actors) { recordId kind actors } }',
+      { actors: [ngo] },
+    );
+    try {
+      // Not about the NGO: the subscriber does not hear of it.
+      await mutate(server, 'reportFigure', { ...figureInput(), claimantId: other });
+      const statement = await mutate(server, 'recordStatement', {
+        ...statementInput(),
+        speakerId: ngo,
+        countries: [{ code: 'KH', role: 'MENTIONED' }],
+      });
+      const figure = await mutate(server, 'reportFigure', { ...figureInput(), claimantId: ngo });
+      expect((await follow.next()).data.recordChanged).toEqual({
+        recordId: statement.recordId,
+        kind: 'STATEMENT',
+        actors: [ngo],
+      });
+      expect((await follow.next()).data.recordChanged.recordId).toBe(figure.recordId);
+      expect(follow.received).toHaveLength(2);
+
+      const named = async (filter: string) =>
+        (await gqlData(server.url, `{ records(filter: ${filter}) { totalCount edges { node { id } } } }`))
+          .records;
+      const all = await named(`{ actors: ["${ngo}"] }`);
+      expect(all.totalCount).toBe(2);
+      expect(all.edges.map((edge: { node: { id: string } }) => edge.node.id).sort()).toEqual(
+        [statement.recordId, figure.recordId].sort(),
+      );
+      expect((await named(`{ actors: ["${ngo}"], kinds: [FIGURE] }`)).edges).toEqual([
+        { node: { id: figure.recordId } },
+      ]);
+      expect((await named(`{ actors: ["${ngo}", "${other}"], countries: ["LA"] }`)).totalCount).toBe(0);
+    } finally {
+      await follow.close();
+    }
+    // Following an actor the tracker does not know is refused with its code, nothing held.
+    const unknown = await subscribe(
+      server,
+      'subscription($actors: [ID!]) { recordChanged(actors: $actors) { recordId } }',
+      {
+        actors: ['0b7c1a52-6a8e-4c1e-9d55-4f1a0a0000ee'],
+      },
+    );
+    try {
+      expect((await unknown.failed()).map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+    } finally {
+      await unknown.close();
+    }
   });
 
   it('refuses bad actor input with the field and its code, recording nothing', async () => {

@@ -12,7 +12,13 @@ import {
 import { MAX_MERGE_HOPS, nameKey, type ActorRole } from '../projections/actor-index.js';
 import type { ReadDatabase } from '../read-db/read-database.js';
 import type { AnyRecordView, RecordView } from '../records/record-view.js';
-import type { RecordsReader } from '../records/records.reader.js';
+import {
+  checkCountries,
+  checkKinds,
+  occurredWithin,
+  type RecordFilter,
+  type RecordsReader,
+} from '../records/records.reader.js';
 
 /** Which actors: all standing ones unless narrowed. */
 export interface ActorFilter {
@@ -29,6 +35,8 @@ export interface ActorReferenceView {
   readonly record: AnyRecordView;
 }
 
+/** Most actors one records filter may name. */
+export const MAX_FILTER_ACTORS = 20;
 /** Longest name prefix searched for. */
 const MAX_NAME_FILTER = 200;
 /** Most actor types one filter may name. */
@@ -153,6 +161,68 @@ export class ActorsReader {
       row.role,
     ]);
     return mapConnection(connection, (row) => ({ role: row.role, record: views.get(row.record_id)! }));
+  }
+
+  /**
+   * Records that name one of `filter.actors` (or an actor merged into one), newest first, narrowed by the
+   * filter's other conditions. It walks those actors' references, so its cost is bounded by how many
+   * records name them, never by how many the tracker holds.
+   */
+  recordsNaming(filter: RecordFilter, page: PageRequest): Connection<AnyRecordView> {
+    const limit = pageSize(page);
+    const requested = [...new Set(filter.actors ?? [])];
+    if (requested.length === 0 || requested.length > MAX_FILTER_ACTORS) {
+      throw new InvalidQueryArgumentError('filter.actors', `name 1 to ${MAX_FILTER_ACTORS} actors`);
+    }
+    const actors = [...new Set(requested.map((id) => this.survivor(id)))];
+    const conditions = [`a.actor_id IN (${actors.map(() => '?').join(', ')})`];
+    const params: (string | number)[] = [...actors];
+    if (filter.kinds?.length) {
+      const kinds = checkKinds(filter.kinds);
+      conditions.push(`r.kind IN (${kinds.map(() => '?').join(', ')})`);
+      params.push(...kinds);
+    }
+    if (filter.retracted != null) {
+      conditions.push('r.retracted = ?');
+      params.push(filter.retracted ? 1 : 0);
+    }
+    if (filter.countries?.length) {
+      const codes = checkCountries(filter.countries, 'countries');
+      conditions.push(`(${codes.map(() => 'instr(r.country_codes, ?) > 0').join(' OR ')})`);
+      params.push(...codes.map((code) => `,${code},`));
+    }
+    for (const range of occurredWithin(filter.from, filter.to)) {
+      conditions.push(range.text.replaceAll('c.', 'r.'));
+      params.push(...(range.params as (string | number)[]));
+    }
+    const where = conditions.join(' AND ');
+    const cursor = page.after == null ? undefined : decodeCursor(page.after, ['string', 'string']);
+    const rows = this.readDb
+      .prepare(
+        `SELECT DISTINCT a.record_id AS id, a.occurred_start AS day
+         FROM actor_references a JOIN records r ON r.id = a.record_id
+         WHERE ${where} ${cursor ? 'AND (a.occurred_start, a.record_id) < (?, ?)' : ''}
+         ORDER BY a.occurred_start DESC, a.record_id DESC LIMIT ?`,
+      )
+      .all(...params, ...(cursor ? (cursor as string[]) : []), limit + 1) as { id: string; day: string }[];
+    const views = this.records.findMany(
+      rows.map((row) => row.id),
+      this.records.at(),
+    );
+    const count = () =>
+      (
+        this.readDb
+          .prepare(
+            `SELECT count(DISTINCT a.record_id) AS n FROM actor_references a JOIN records r ON r.id = a.record_id
+             WHERE ${where}`,
+          )
+          .get(...params) as { n: number }
+      ).n;
+    const found = rows.filter((row) => views.has(row.id));
+    return mapConnection(
+      toConnection(found, limit, count, (row) => [row.day, row.id]),
+      (row) => views.get(row.id)!,
+    );
   }
 
   /** The id an actor's records are filed under: its own, or the one it was merged into. */

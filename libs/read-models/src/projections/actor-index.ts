@@ -45,13 +45,16 @@ export class ActorIndex {
     this.sql = prepare(db);
   }
 
-  /** Brings the tables in line with `recordId` going from `before` to `after`. */
+  /**
+   * Brings the tables in line with `recordId` going from `before` to `after`. Answers the actors (their
+   * surviving ids) the record names before or after: those who follow them hear of the change.
+   */
   apply(
     recordId: string,
     kind: RecordKind,
     before: RecordState<AnyLive> | undefined,
     after: RecordState<AnyLive>,
-  ): void {
+  ): string[] {
     if (kind === 'ACTOR') this.indexActor(recordId, after as StateOf<'ACTOR'>);
     const previous = before === undefined ? [] : referencesOf(kind, before);
     const next = referencesOf(kind, after);
@@ -66,6 +69,10 @@ export class ActorIndex {
       if (!previousKeys.has(key(ref)))
         this.sql.insertReference.run(this.survivor(ref.actorId), recordId, ref.role, ref.occurredStart);
     }
+    const named = new Set([...previous, ...next].map((ref) => this.survivor(ref.actorId)));
+    // An actor's own changes reach those who follow it.
+    if (kind === 'ACTOR') named.add(this.survivor(recordId));
+    return [...named].sort();
   }
 
   /** The id an actor's references are filed under: its own, or the one it was merged into. */

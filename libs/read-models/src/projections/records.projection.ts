@@ -157,7 +157,7 @@ export class RecordsProjection implements Projection {
     // `before` holds the state as it was: `record` (the cached object) already holds the new one.
     const previousState =
       stored === undefined ? undefined : ((before as { state: unknown }).state as RecordState<AnyLive>);
-    memory.actors.apply(recordId, after.kind, previousState, state);
+    const actors = memory.actors.apply(recordId, after.kind, previousState, state);
     this.applyTallies(memory, previous, contribution, seq);
     // The `records` row is written once per batch, from the latest of these (endBatch).
     record.latest = { recordedAt, actor, position: event.position, revision };
@@ -170,7 +170,10 @@ export class RecordsProjection implements Projection {
           this.recountSupported(memory, recordId, seq, event)
         : [];
 
-    return [notice(recordId, after.kind, previous, contribution, event, domainEvent), ...derived];
+    return [
+      { ...notice(recordId, after.kind, previous, contribution, event, domainEvent), actors },
+      ...derived,
+    ];
   }
 
   /** Writes what the batch left in memory only: each record's latest row, each keyed count's latest value. */

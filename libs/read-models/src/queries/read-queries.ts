@@ -63,6 +63,8 @@ export class ReadQueries {
 
   /** A page of records, newest first by occurrence. */
   recordList(filter: RecordFilter, page: PageRequest): Connection<AnyRecordView> {
+    // By actor: walked from the actors' references, not from the country lists.
+    if (filter.actors?.length) return this.actors.recordsNaming(filter, page);
     return this.records.list(filter, page, this.records.at());
   }
 

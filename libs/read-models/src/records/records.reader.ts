@@ -31,6 +31,8 @@ export interface RecordFilter {
   readonly to?: string | null;
   /** true: only retracted records; false: only standing ones; absent: both. */
   readonly retracted?: boolean | null;
+  /** Records that name one of these actors (ActorsReader answers lists with it). */
+  readonly actors?: readonly string[] | null;
 }
 
 const COLUMNS = ['id', ...RECORD_COLUMN_NAMES].join(', ');

@@ -12,6 +12,8 @@ export interface ChangeNotice {
   countries: string[];
   /** Countries it involved before and no longer does: their followers hear of the change too. */
   countriesRemoved?: string[];
+  /** The actors (surviving ids) the record names before or after the change, or the actor itself. */
+  actors?: string[];
   position: string;
   eventType: string;
   /** Set when a commitment's implementation status changed (per signatory where it differs). */

@@ -1,6 +1,6 @@
-import { Field, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { RECORD_KINDS, type RecordKind as RecordKindValue } from '@tracker/domain';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { RecordKind } from '@tracker/mutation-inputs';
 import { OptionalCountryCodes } from '../validation/country-codes-filter.decorator.js';
 import { Connection } from './connection.types.js';
@@ -45,4 +45,15 @@ export class RecordFilterInput extends KindsAndCountriesFilter {
   @IsOptional()
   @IsBoolean()
   retracted?: boolean;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Records that name one of these actors (as speaker, claimant, assessor, member, outlet, or in an allegation); at most 20.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  actors?: string[];
 }

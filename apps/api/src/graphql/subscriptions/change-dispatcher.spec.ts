@@ -28,6 +28,34 @@ describe('ChangeDispatcher', () => {
     expect(await take(arrestsInBoth, 2)).toEqual(['an arrest about both', 'an arrest in Laos']);
   });
 
+  it('hands a change to the followers of an actor only when the record names that actor', async () => {
+    const dispatcher = new ChangeDispatcher();
+    const huione = dispatcher.listen<string>('T', { actors: new Set(['huione']) });
+    const huioneInCambodia = dispatcher.listen<string>('T', {
+      countries: new Set(['KH']),
+      actors: new Set(['huione', 'elliptic']),
+    });
+    dispatcher.dispatch('T', ['KH'], 'FIGURE', 'names nobody');
+    dispatcher.dispatch('T', ['KH'], 'ALLEGATION', 'names both', ['elliptic', 'huione']);
+    dispatcher.dispatch('T', [], 'ACTOR', 'the actor itself', ['huione']);
+    dispatcher.dispatch('T', ['LA'], 'STATEMENT', 'names Elliptic, in Laos', ['elliptic']);
+
+    expect((await huione.next()).value).toBe('names both');
+    expect((await huione.next()).value).toBe('the actor itself');
+    expect((await huioneInCambodia.next()).value).toBe('names both');
+    // Nothing more for either: the rest named someone else, or happened elsewhere.
+    const nothingMore = (stream: AsyncIterator<string>) =>
+      Promise.race([
+        stream.next().then(({ value }) => value),
+        new Promise((resolve) => setImmediate(() => resolve('nothing'))),
+      ]);
+    expect(await nothingMore(huione)).toBe('nothing');
+    expect(await nothingMore(huioneInCambodia)).toBe('nothing');
+    await huione.return();
+    await huioneInCambodia.return();
+    expect(dispatcher.listeners('T')).toBe(0);
+  });
+
   it('forgets a subscription once it ends, and ends one that falls a thousand changes behind', async () => {
     const dispatcher = new ChangeDispatcher();
     const ended = dispatcher.listen<number>('T', { countries: new Set(['KH']) });

@@ -4,6 +4,8 @@ import { Injectable, Logger } from '@nestjs/common';
 export interface ChangeFilter {
   readonly countries?: ReadonlySet<string>;
   readonly kinds?: ReadonlySet<string>;
+  /** Changes of records that name one of these actors (their surviving ids), or of the actors themselves. */
+  readonly actors?: ReadonlySet<string>;
 }
 
 /** Changes one subscription has not taken yet, at most; past it the subscription ends (it cannot keep up). */
@@ -67,6 +69,7 @@ export class ChangeStream<T> implements AsyncIterableIterator<T> {
 interface Listener {
   readonly stream: ChangeStream<unknown>;
   readonly kinds?: ReadonlySet<string>;
+  readonly actors?: ReadonlySet<string>;
 }
 
 interface Topic {
@@ -90,7 +93,11 @@ export class ChangeDispatcher {
       if (filter.countries === undefined) registry.everywhere.delete(listener);
       else for (const code of filter.countries) registry.byCountry.get(code)?.delete(listener);
     });
-    const listener: Listener = { stream: stream as ChangeStream<unknown>, kinds: filter.kinds };
+    const listener: Listener = {
+      stream: stream as ChangeStream<unknown>,
+      kinds: filter.kinds,
+      actors: filter.actors,
+    };
     if (filter.countries === undefined) registry.everywhere.add(listener);
     else {
       for (const code of filter.countries) {
@@ -102,17 +109,26 @@ export class ChangeDispatcher {
     return stream;
   }
 
-  /** Hands `payload` to every subscription of `topic` that follows one of `countries` and `kind`. */
-  dispatch(topic: string, countries: readonly string[], kind: string | undefined, payload: unknown): void {
+  /**
+   * Hands `payload` to every subscription of `topic` that follows one of `countries`, `kind`, and (when
+   * it follows actors) one of `actors`.
+   */
+  dispatch(
+    topic: string,
+    countries: readonly string[],
+    kind: string | undefined,
+    payload: unknown,
+    actors: readonly string[] = [],
+  ): void {
     const registry = this.topics.get(topic);
     if (registry === undefined) return;
     const reached = new Set<Listener>(registry.everywhere);
     for (const code of countries)
       for (const listener of registry.byCountry.get(code) ?? []) reached.add(listener);
     for (const listener of reached) {
-      if (listener.kinds === undefined || (kind !== undefined && listener.kinds.has(kind))) {
-        listener.stream.push(payload);
-      }
+      const kindMatches = listener.kinds === undefined || (kind !== undefined && listener.kinds.has(kind));
+      const actorMatches = listener.actors === undefined || actors.some((id) => listener.actors!.has(id));
+      if (kindMatches && actorMatches) listener.stream.push(payload);
     }
   }
 

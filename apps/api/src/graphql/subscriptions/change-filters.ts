@@ -1,5 +1,6 @@
 import { parseCountryCode } from '@tracker/domain';
 import { badUserInput } from '@tracker/mutation-inputs';
+import type { ReadQueries } from '@tracker/read-models';
 
 /** At most this many countries or kinds in one subscription's filter. */
 const MAX_FILTER_ITEMS = 60;
@@ -23,4 +24,22 @@ export function countryFilter(countries: readonly string[] | null | undefined): 
   });
   if (problems.length > 0) throw badUserInput(problems);
   return new Set(countries.map((code) => code.trim().toUpperCase()));
+}
+
+/** At most this many actors in one subscription's filter. */
+export const MAX_FILTER_ACTORS = 20;
+
+/**
+ * A subscription's `actors` argument as the actors' surviving ids (a merged actor's changes are filed
+ * under the one it was merged into); BAD_USER_INPUT when too long, NOT_FOUND for an id that is no actor.
+ */
+export function actorFilter(
+  actors: readonly string[] | null | undefined,
+  reads: Pick<ReadQueries, 'actor'>,
+): Set<string> | undefined {
+  if (actors == null || actors.length === 0) return undefined;
+  if (actors.length > MAX_FILTER_ACTORS) {
+    throw badUserInput([{ field: 'actors', reasons: [`at most ${MAX_FILTER_ACTORS} actors`] }]);
+  }
+  return new Set(actors.map((id) => reads.actor(id).id));
 }

@@ -45,13 +45,18 @@ export class ChangeNoticesPublisher implements OnApplicationBootstrap, OnApplica
       kind: notice.kind as RecordChange['kind'],
       countries: notice.countries,
       countriesRemoved: notice.countriesRemoved ?? [],
+      actors: notice.actors ?? [],
       position: notice.position,
       eventType: notice.eventType,
     };
     const audience = [...change.countries, ...change.countriesRemoved];
-    this.dispatcher.dispatch(CHANGE_TOPICS.recordChanged, audience, change.kind, {
-      recordChanged: change,
-    });
+    this.dispatcher.dispatch(
+      CHANGE_TOPICS.recordChanged,
+      audience,
+      change.kind,
+      { recordChanged: change },
+      change.actors,
+    );
     if (notice.commitmentStatus) {
       const statusChange: CommitmentStatusChange = {
         recordId: notice.recordId,

@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
-import { Args, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { RecordKind as RecordKindValue } from '@tracker/domain';
 import { RecordKind } from '@tracker/mutation-inputs';
 import { RecordLookup } from '../records/record-lookup.js';
 import { RecordInterface } from '../records/record.types.js';
 import { ChangeDispatcher } from './change-dispatcher.js';
-import { countryFilter } from './change-filters.js';
+import { actorFilter, countryFilter, MAX_FILTER_ACTORS } from './change-filters.js';
+import { ReadQueries } from '@tracker/read-models';
 import { CHANGE_TOPICS } from './change-topics.js';
 import { RecordChange } from './record-change.type.js';
 
@@ -14,6 +15,7 @@ export class RecordChangeResolver {
   constructor(
     @Inject(RecordLookup) private readonly lookup: RecordLookup,
     @Inject(ChangeDispatcher) private readonly dispatcher: ChangeDispatcher,
+    @Inject(ReadQueries) private readonly reads: ReadQueries,
   ) {}
 
   @Subscription(() => RecordChange, {
@@ -24,10 +26,20 @@ export class RecordChangeResolver {
     @Args('countries', { type: () => [String], nullable: true, description: 'ISO 3166-1 alpha-2 codes.' })
     countries: string[] | null,
     @Args('kinds', { type: () => [RecordKind], nullable: true }) kinds: RecordKindValue[] | null,
+    @Args('actors', {
+      type: () => [ID],
+      nullable: true,
+      description: `Only changes of records that name one of these actors (or of the actors themselves); at most ${MAX_FILTER_ACTORS}. A merged actor follows the one it was merged into.`,
+    })
+    actors: string[] | null,
   ) {
     // Parsed once here, for every subscriber of this selection (SharedExecutions); the dispatcher then
     // wakes it only for what it follows.
-    const filter = { countries: countryFilter(countries), kinds: kinds?.length ? new Set(kinds) : undefined };
+    const filter = {
+      countries: countryFilter(countries),
+      kinds: kinds?.length ? new Set(kinds) : undefined,
+      actors: actorFilter(actors, this.reads),
+    };
     return this.dispatcher.listen(CHANGE_TOPICS.recordChanged, filter);
   }
 

@@ -19,6 +19,12 @@ export class RecordChange {
   })
   countriesRemoved: string[];
 
+  @Field(() => [ID], {
+    description:
+      'The actors the record names (before or after the change), by their surviving ids; for an actor, itself.',
+  })
+  actors: string[];
+
   @Field({ description: 'Position of the change in the global order (opaque; compare as strings).' })
   position: string;
 
