@@ -17,8 +17,12 @@ const ignoreSink = { next: () => {}, error: () => {}, complete: () => {} };
  * with TRACKER_PUBLIC_READ on and off.
  */
 
-/** The rule, stated here on its own: reviewers judge (assess, set status, correct, retract). */
+/**
+ * The issue's rule, stated here on its own: reviewers judge (assess, set status, correct, retract, and
+ * decide that two actors are one).
+ */
 const REVIEWER_ONLY = new Set([
+  'mergeActor',
   'assessCommitment',
   'setImplementationStatus',
   'correctRecord',

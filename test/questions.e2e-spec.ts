@@ -489,6 +489,14 @@ describe('the questions the API must answer, on the demo data', () => {
       [DEMO.licadho, [['ASSESSOR', DEMO.commitment]]],
       [DEMO.amSamAth, [['SPEAKER', DEMO.amSamAthStatement]]],
       [DEMO.phnomPenhPolice, [['ALLEGES', DEMO.policeAllegation]]],
+      [DEMO.tvhd, [['SPEAKER', '5b0f3e1a-2c4d-4e6f-8a1b-00000000002b']]],
+      [
+        '5b0f3e1a-2c4d-4e6f-8a1b-00000000001f',
+        [
+          ['DETAINED', DEMO.detention],
+          ['ALLEGED_AGAINST', DEMO.policeAllegation],
+        ],
+      ],
     ];
     for (const [actorId, references] of expected) {
       const data = await read(

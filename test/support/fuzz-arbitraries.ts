@@ -459,6 +459,8 @@ const CODED_FIELDS = new Set([
   'assessorId',
   'outletId',
   'memberAgencyIds',
+  'publisherId',
+  'actorId',
   'disputes',
 ]);
 

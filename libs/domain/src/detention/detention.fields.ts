@@ -25,6 +25,8 @@ export interface DetainedPerson {
   readonly name: string;
   readonly role: PersonRole;
   readonly nationality?: CountryCode;
+  /** The person as an ACTOR record, when there is one. */
+  readonly actorId?: string;
 }
 
 export interface Sentence {
@@ -66,8 +68,16 @@ export const DETENTION_CORRECTABLE_FIELDS = [
   'sentence',
 ] as const;
 
-function parsePerson(value: unknown, field: string): DetainedPerson {
+function parsePerson(
+  value: unknown,
+  field: string,
+  context: DecisionContext,
+  held: ReadonlySet<string | undefined>,
+): DetainedPerson {
   const input = parseObject(value, field);
+  const actorId = parseOptionalId(input.actorId, at(field, 'actorId'));
+  // A correction leaving a person's actor as it was needs no new look-up.
+  if (actorId !== undefined && !held.has(actorId)) requireActor(context, actorId, at(field, 'actorId'));
   const nationality = isAbsent(input.nationality)
     ? undefined
     : parseCountryCode(input.nationality, at(field, 'nationality'));
@@ -75,6 +85,7 @@ function parsePerson(value: unknown, field: string): DetainedPerson {
     name: parseLabel(input.name, at(field, 'name')),
     role: parseEnum(input.role, PERSON_ROLES, at(field, 'role')),
     ...(nationality === undefined ? {} : { nationality }),
+    ...(actorId === undefined ? {} : { actorId }),
   };
 }
 
@@ -115,7 +126,13 @@ export function parseDetentionFields(
   }
   return {
     ...base,
-    persons: parseList(input.persons, 'persons', parsePerson, 1),
+    persons: parseList(
+      input.persons,
+      'persons',
+      (item, field) =>
+        parsePerson(item, field, context, new Set(current?.fields.persons.map((person) => person.actorId))),
+      1,
+    ),
     ...(outlet === undefined ? {} : { outlet }),
     ...(outletId === undefined ? {} : { outletId }),
     reason: parseText(input.reason, 'reason'),

@@ -71,10 +71,19 @@ export function referencedRecordIds(command: RecordCommand): string[] {
   const input = command as unknown as Record<string, unknown>;
   const source = command.type === 'CorrectRecord' ? (command.changes ?? {}) : input;
   const keys = REFERENCE_KEYS[command.type] ?? [];
-  const ids = keys
-    .flatMap((key) => (Array.isArray(source[key]) ? (source[key] as unknown[]) : [source[key]]))
-    .filter((id): id is string => typeof id === 'string');
+  const ids = [
+    ...keys.flatMap((key) => (Array.isArray(source[key]) ? (source[key] as unknown[]) : [source[key]])),
+    // Actors named inside lists: a source's publisher, a detained person.
+    ...nested(source.sources, 'publisherId'),
+    ...nested(source.persons, 'actorId'),
+  ].filter((id): id is string => typeof id === 'string');
   return [...new Set(ids)].slice(0, MAX_REFERENCES);
+}
+
+/** `key` of each object in `list`, when it is a list (bounded, as every input list is). */
+function nested(list: unknown, key: string): unknown[] {
+  if (!Array.isArray(list)) return [];
+  return list.slice(0, MAX_REFERENCES).map((item) => (item as Record<string, unknown> | null)?.[key]);
 }
 
 /** Fields of a command that name other records (a list of ids counts each). */

@@ -13,6 +13,8 @@ import { parseBoolean, parseId, parseObject, parseText, sameJson } from './field
 import type { CommonRecordCommand } from './record-commands.js';
 import type { CommonRecordEvent, RecordCorrected } from './record-events.js';
 import type { RecordKind } from './record.js';
+import { requireActor } from './references.js';
+import type { Source } from './source.js';
 
 /** A record that exists and is not retracted; each kind narrows `status` to its own lifecycle. */
 export interface LiveRecord<F> {
@@ -127,6 +129,7 @@ export function recordDecider<
       const recordId = parseId(command.recordId, 'recordId');
       const { type: _type, recordId: _id, ...input } = command as DomainCommand & Record<string, unknown>;
       const fields = spec.parseFields(input, context);
+      checkPublishers(fields as { sources?: readonly Source[] }, context);
       return [{ type: spec.createdEvent, data: { recordId, ...fields } } as Event];
     }
     if (state.status === 'absent') {
@@ -167,6 +170,11 @@ export function recordDecider<
     const merged: Record<string, unknown> = { ...(live.fields as Record<string, unknown>) };
     for (const key of keys) merged[key] = input[key];
     const fields = spec.parseFields(merged, context, live) as Record<string, unknown>;
+    checkPublishers(
+      fields as { sources?: readonly Source[] },
+      context,
+      live.fields as { sources?: readonly Source[] },
+    );
     // History must stay in order: the record cannot start after a step that followed it.
     const occurred = fields.occurred as Occurred | undefined;
     if (occurred !== undefined && live.lastStepDay !== undefined && startDay(occurred) > live.lastStepDay) {
@@ -237,4 +245,21 @@ export function recordDecider<
   }
 
   return { initialState: () => ({ status: 'absent' }), evolve, decide };
+}
+
+/**
+ * A record's sources may name their publisher by id: each must be an actor (recorded, not retracted, not
+ * merged away). Ids the record already held (a correction leaving them) need no new look-up.
+ */
+function checkPublishers(
+  fields: { sources?: readonly Source[] },
+  context: DecisionContext,
+  current?: { sources?: readonly Source[] },
+): void {
+  const held = new Set((current?.sources ?? []).map((source) => source.publisherId));
+  (fields.sources ?? []).forEach((source, i) => {
+    if (source.publisherId !== undefined && !held.has(source.publisherId)) {
+      requireActor(context, source.publisherId, `sources[${i}].publisherId`);
+    }
+  });
 }

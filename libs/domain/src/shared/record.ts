@@ -44,7 +44,8 @@ export function parseRecordBase(
   return {
     countries,
     occurred: parseOccurred(input.occurred, 'occurred', context.today),
-    sources: parseSources(input.sources, 'sources'),
+    // A publisher may be named by id here; the record decider checks it is an actor (checkPublishers).
+    sources: parseSources(input.sources, 'sources', { publisherIds: true }),
     confidence: parseConfidence(input.confidence, 'confidence'),
   };
 }

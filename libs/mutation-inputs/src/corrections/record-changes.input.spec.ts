@@ -9,6 +9,6 @@ describe('RecordChangesInput', () => {
     const fields = [...body.matchAll(/^ {2}(\w+): /gm)].map((match) => match[1]).sort();
     const correctable = new Set(Object.values(CORRECTABLE_FIELDS).flat());
     expect(fields).toEqual([...correctable].sort());
-    expect(fields).toHaveLength(49);
+    expect(fields).toHaveLength(51);
   });
 });

@@ -1,6 +1,6 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { PERSON_ROLES, type DetainedPerson } from '@tracker/domain';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PersonRole } from '../enums/domain-enums.js';
 import { CountryCode, Label } from '../shared/field-rules.decorators.js';
 
@@ -17,4 +17,9 @@ export class DetainedPersonInput {
   @IsOptional()
   @CountryCode()
   nationality?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The person as an ACTOR record.' })
+  @IsOptional()
+  @IsUUID('all')
+  actorId?: string;
 }

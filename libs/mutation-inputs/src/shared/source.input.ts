@@ -1,6 +1,6 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import type { Source } from '@tracker/domain';
-import { IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
 import { DAY_PATTERN, INPUT_LIMITS } from './input-limits.js';
 import { IsPlainText } from './plain-text.validator.js';
 
@@ -27,6 +27,15 @@ export class SourceInput {
   @MaxLength(INPUT_LIMITS.label)
   @IsPlainText()
   publisher?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The publisher as an ACTOR record (on a record's own sources; a lifecycle step's take none).",
+  })
+  @IsOptional()
+  @IsUUID('all')
+  publisherId?: string;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD.' })
   @IsOptional()

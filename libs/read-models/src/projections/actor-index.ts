@@ -10,6 +10,8 @@ export const ACTOR_ROLES = [
   'ASSESSOR',
   'MEMBER',
   'OUTLET',
+  'DETAINED',
+  'PUBLISHER',
   'ALLEGES',
   'ALLEGED_AGAINST',
 ] as const;
@@ -124,6 +126,19 @@ function referencesOf(kind: RecordKind, state: RecordState<AnyLive>): ActorRefer
   const occurredStart = startDay(live.fields.occurred);
   const ref = (actorId: unknown, role: ActorRole): ActorReference[] =>
     typeof actorId === 'string' ? [{ actorId, role, occurredStart }] : [];
+  const publishers = ((fields.sources as { publisherId?: string }[] | undefined) ?? []).flatMap((source) =>
+    ref(source.publisherId, 'PUBLISHER'),
+  );
+  return [...publishers, ...kindReferences(kind, live, fields, ref)];
+}
+
+/** The references only some kinds make. */
+function kindReferences(
+  kind: RecordKind,
+  live: AnyLive,
+  fields: Record<string, unknown>,
+  ref: (actorId: unknown, role: ActorRole) => ActorReference[],
+): ActorReference[] {
   switch (kind) {
     case 'STATEMENT':
       return ref(fields.speakerId, 'SPEAKER');
@@ -132,7 +147,10 @@ function referencesOf(kind: RecordKind, state: RecordState<AnyLive>): ActorRefer
     case 'TASK_FORCE':
       return ((fields.memberAgencyIds as string[] | undefined) ?? []).flatMap((id) => ref(id, 'MEMBER'));
     case 'DETENTION':
-      return ref(fields.outletId, 'OUTLET');
+      return [
+        ...ref(fields.outletId, 'OUTLET'),
+        ...(fields.persons as { actorId?: string }[]).flatMap((person) => ref(person.actorId, 'DETAINED')),
+      ];
     case 'COMMITMENT':
       return ((live as unknown as { assessments: { assessorId?: string }[] }).assessments ?? []).flatMap(
         (assessment) => ref(assessment.assessorId, 'ASSESSOR'),

@@ -12,7 +12,7 @@ export const ActorRole = Object.fromEntries(ACTOR_ROLES.map((role) => [role, rol
 registerEnumType(ActorRole, {
   name: 'ActorRole',
   description:
-    "How a record names an actor: a statement's SPEAKER, a figure's CLAIMANT, a commitment's ASSESSOR, a task force's MEMBER agency, a detention's OUTLET, who ALLEGES an allegation, who it is ALLEGED_AGAINST.",
+    "How a record names an actor: a statement's SPEAKER, a figure's CLAIMANT, a commitment's ASSESSOR, a task force's MEMBER agency, a detention's OUTLET and the persons DETAINED, a source's PUBLISHER, who ALLEGES an allegation, who it is ALLEGED_AGAINST.",
 });
 
 @ObjectType({ description: 'A record that names an actor, and how.' })

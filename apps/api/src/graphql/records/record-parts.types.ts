@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { CountryRole as CountryRoleValue, DatePrecision as DatePrecisionValue } from '@tracker/domain';
 import { CountryRole, DatePrecision } from '@tracker/mutation-inputs';
 
@@ -62,6 +62,9 @@ export class Source {
 
   @Field({ nullable: true })
   publisher?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The publisher as an ACTOR record, when there is one.' })
+  publisherId?: string;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD.' })
   publishedOn?: string;

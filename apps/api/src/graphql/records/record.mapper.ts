@@ -132,6 +132,7 @@ export function toDetentionModel(view: RecordView<'DETENTION'>): DetentionRecord
       name: person.name,
       role: person.role,
       nationality: person.nationality === undefined ? undefined : countryRef(person.nationality),
+      actorId: person.actorId,
     })),
     outlet: fields.outlet,
     outletId: fields.outletId,

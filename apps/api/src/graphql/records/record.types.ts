@@ -292,6 +292,9 @@ export class DetainedPerson {
 
   @Field(() => CountryRef, { nullable: true })
   nationality?: CountryRef;
+
+  @Field(() => ID, { nullable: true, description: 'The person as an ACTOR record, when there is one.' })
+  actorId?: string;
 }
 
 @ObjectType({ description: 'A sentence, as reported.' })
