@@ -170,6 +170,15 @@ describe('actors and allegations', () => {
       reason: 'The figure was about something else',
     });
     expect((await status()).status).toBe('DENIED');
+    // The denial itself retracted: it no longer counts, as a retracted record counts for nothing.
+    await mutate(server, 'retractRecord', { recordId: denial.recordId, reason: 'Misattributed statement' });
+    expect((await status()).status).toBe('ALLEGED');
+    await mutate(server, 'correctRetraction', {
+      recordId: denial.recordId,
+      reason: 'The attribution was right',
+      reinstate: true,
+    });
+    expect((await status()).status).toBe('DENIED');
 
     // Who alleged what about whom, from either side.
     const accused = await gqlData(server.url, ACTOR, { id: huione });

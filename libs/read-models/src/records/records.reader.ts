@@ -1,4 +1,5 @@
 import {
+  allegationStatus,
   derivedImplementation,
   isIsoDay,
   RECORD_KINDS,
@@ -81,13 +82,16 @@ export class RecordsReader {
   /**
    * The records with these ids (those that exist at the snapshot), by id: indexed reads by id only. A
    * commitment's automatic LIMITED is as its supporting records stand at the same snapshot
-   * (derivedImplementation): one more read per supporting record.
+   * (derivedImplementation), and an allegation's status as its linked records stand: one more read per
+   * supporting or linked record.
    */
   findMany(ids: readonly string[], at: Snapshot): Map<string, AnyRecordView> {
     const views = this.findStored(ids, at);
     const supporting = new Set<string>();
     for (const view of views.values()) {
       if (view.kind === 'COMMITMENT') for (const id of supportingEvidence(view.live)) supporting.add(id);
+      // An allegation's status rests on its links the same way: a retracted record no longer counts.
+      if (view.kind === 'ALLEGATION') for (const link of view.live.evidence) supporting.add(link.evidenceId);
     }
     if (supporting.size === 0) return views;
     const evidence = this.findStored(
@@ -99,6 +103,15 @@ export class RecordsReader {
       return view !== undefined && !view.retracted;
     };
     for (const [id, view] of views) {
+      if (view.kind === 'ALLEGATION') {
+        const relations = view.live.evidence
+          .filter((link) => standing(link.evidenceId))
+          .map((l) => l.relation);
+        const status = allegationStatus(relations);
+        if (status !== view.live.status)
+          views.set(id, { ...view, live: { ...view.live, status } } as AnyRecordView);
+        continue;
+      }
       if (view.kind !== 'COMMITMENT') continue;
       const implementation = derivedImplementation(view.live, standing);
       if (implementation !== view.live.implementation) {
