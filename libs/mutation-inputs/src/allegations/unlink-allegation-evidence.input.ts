@@ -1,14 +1,5 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsUUID } from 'class-validator';
-import { Text } from '../shared/field-rules.decorators.js';
-import { RecordTargetInput } from '../shared/record-target.input.js';
+import { InputType } from '@nestjs/graphql';
+import { UnlinkEvidenceBaseInput } from '../shared/unlink-evidence-base.input.js';
 
 @InputType({ description: 'Removes an evidence link from an allegation, saying why.' })
-export class UnlinkAllegationEvidenceInput extends RecordTargetInput {
-  @Field(() => ID)
-  @IsUUID('all')
-  evidenceId: string;
-
-  @Text()
-  reason: string;
-}
+export class UnlinkAllegationEvidenceInput extends UnlinkEvidenceBaseInput {}

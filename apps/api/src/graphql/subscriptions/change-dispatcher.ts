@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { BoundedStream } from './bounded-stream.js';
 
 /** A subscription's filter, parsed once when it starts: no countries (or kinds) follows every one. */
 export interface ChangeFilter {
@@ -8,66 +9,8 @@ export interface ChangeFilter {
   readonly actors?: ReadonlySet<string>;
 }
 
-/** Changes one subscription has not taken yet, at most; past it the subscription ends (it cannot keep up). */
-const MAX_QUEUED = 1_000;
-
-const logger = new Logger('Subscriptions');
-
-/**
- * One subscription's changes, as the async iterator GraphQL subscriptions consume. Values wait in a
- * bounded queue; ending it (the client completes, the connection closes) takes it off the dispatcher.
- */
-export class ChangeStream<T> implements AsyncIterableIterator<T> {
-  private readonly queue: T[] = [];
-  private waiting: ((result: IteratorResult<T>) => void) | undefined;
-  private ended = false;
-
-  constructor(private readonly onEnd: () => void) {}
-
-  push(value: T): void {
-    if (this.ended) return;
-    if (this.waiting) {
-      const waiting = this.waiting;
-      this.waiting = undefined;
-      waiting({ value, done: false });
-      return;
-    }
-    if (this.queue.length >= MAX_QUEUED) {
-      logger.warn({ msg: 'A subscription fell too far behind and was ended', queued: this.queue.length });
-      this.end();
-      return;
-    }
-    this.queue.push(value);
-  }
-
-  next(): Promise<IteratorResult<T>> {
-    const value = this.queue.shift();
-    if (value !== undefined) return Promise.resolve({ value, done: false });
-    if (this.ended) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => (this.waiting = resolve));
-  }
-
-  return(): Promise<IteratorResult<T>> {
-    this.end();
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  private end(): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.queue.length = 0;
-    this.onEnd();
-    this.waiting?.({ value: undefined, done: true });
-    this.waiting = undefined;
-  }
-}
-
 interface Listener {
-  readonly stream: ChangeStream<unknown>;
+  readonly stream: BoundedStream<unknown>;
   readonly kinds?: ReadonlySet<string>;
   readonly actors?: ReadonlySet<string>;
 }
@@ -87,14 +30,14 @@ interface Topic {
 export class ChangeDispatcher {
   private readonly topics = new Map<string, Topic>();
 
-  listen<T>(topic: string, filter: ChangeFilter): ChangeStream<T> {
+  listen<T>(topic: string, filter: ChangeFilter): BoundedStream<T> {
     const registry = this.topicOf(topic);
-    const stream = new ChangeStream<T>(() => {
+    const stream = new BoundedStream<T>(() => {
       if (filter.countries === undefined) registry.everywhere.delete(listener);
       else for (const code of filter.countries) registry.byCountry.get(code)?.delete(listener);
     });
     const listener: Listener = {
-      stream: stream as ChangeStream<unknown>,
+      stream: stream as BoundedStream<unknown>,
       kinds: filter.kinds,
       actors: filter.actors,
     };

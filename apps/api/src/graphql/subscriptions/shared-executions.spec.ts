@@ -1,5 +1,6 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { MAX_QUEUED_RESULTS, SharedExecutions, type SubscriberStream } from './shared-executions.js';
+import { MAX_QUEUED } from './bounded-stream.js';
+import { SharedExecutions, type SubscriberStream } from './shared-executions.js';
 
 /** A source of executed changes the test feeds by hand, and whether it was stopped. */
 function source() {
@@ -138,7 +139,7 @@ describe('SharedExecutions', () => {
     const feed = source();
     const slow = await joined(shared, 'KH', () => Promise.resolve(feed));
     const reader = await joined(shared, 'KH', () => Promise.resolve(feed));
-    for (let n = 0; n <= MAX_QUEUED_RESULTS; n++) {
+    for (let n = 0; n <= MAX_QUEUED; n++) {
       feed.emit(change(n));
       await settle();
       expect((await reader.next()).value).toEqual(change(n));

@@ -1,69 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { ExecutionResult } from 'graphql';
-
-/** Results one subscriber has not taken yet, at most; past it the subscriber is ended (it cannot keep up). */
-export const MAX_QUEUED_RESULTS = 1_000;
+import { BoundedStream } from './bounded-stream.js';
 
 const logger = new Logger('Subscriptions');
 
-/**
- * One subscriber's results, as the async iterator graphql-ws consumes. Every subscriber of a group gets
- * the same result objects; each waits in its own bounded queue, so one slow subscriber never holds back
- * the others. Ending it (completed by the client, its connection closed, too far behind) leaves the group.
- */
-export class SubscriberStream implements AsyncIterableIterator<ExecutionResult> {
-  private readonly queue: ExecutionResult[] = [];
-  private waiting: ((result: IteratorResult<ExecutionResult>) => void) | undefined;
-  private ended = false;
-
-  constructor(private readonly onEnd: (stream: SubscriberStream) => void) {}
-
-  push(result: ExecutionResult): void {
-    if (this.ended) return;
-    if (this.waiting !== undefined) {
-      const waiting = this.waiting;
-      this.waiting = undefined;
-      waiting({ value: result, done: false });
-      return;
-    }
-    if (this.queue.length >= MAX_QUEUED_RESULTS) {
-      logger.warn({ msg: 'A subscription fell too far behind and was ended', queued: this.queue.length });
-      this.end();
-      return;
-    }
-    this.queue.push(result);
-  }
-
-  next(): Promise<IteratorResult<ExecutionResult>> {
-    const value = this.queue.shift();
-    if (value !== undefined) return Promise.resolve({ value, done: false });
-    if (this.ended) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => (this.waiting = resolve));
-  }
-
-  return(): Promise<IteratorResult<ExecutionResult>> {
-    this.end();
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  throw(error?: unknown): Promise<IteratorResult<ExecutionResult>> {
-    this.end();
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  end(): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.queue.length = 0;
-    this.onEnd(this);
-    this.waiting?.({ value: undefined, done: true });
-    this.waiting = undefined;
-  }
-}
+/** One subscriber's results: every subscriber of a group gets the same result objects, each in its own queue. */
+export type SubscriberStream = BoundedStream<ExecutionResult>;
 
 /** A selection's source: each change already executed, or the errors that kept it from starting. */
 export type SourceStream = AsyncIterator<ExecutionResult> | ExecutionResult;
@@ -141,7 +83,7 @@ export class SharedExecutions {
   }
 
   private add(key: string, group: Group, onLeave: () => void): SubscriberStream {
-    const stream = new SubscriberStream((ended) => {
+    const stream = new BoundedStream<ExecutionResult>((ended) => {
       onLeave();
       group.members.delete(ended);
       if (group.members.size > 0) return;
