@@ -26,6 +26,7 @@ import { IntegrityModule } from './integrity/integrity.module.js';
 import { DetentionsResolver } from './graphql/records/detentions.resolver.js';
 import { RecordsResolver } from './graphql/records/records.resolver.js';
 import { ActorsResolver } from './graphql/actors/actors.resolver.js';
+import { DashboardController } from './dashboard/dashboard.controller.js';
 import { ServerInfoResolver } from './graphql/server-info/server-info.resolver.js';
 import { HealthController } from './health/health.controller.js';
 import { ExportsController } from './http/exports.controller.js';
@@ -69,7 +70,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController, ExportsController],
+      controllers: [HealthController, ExportsController, DashboardController],
       providers: [
         ServerInfoResolver,
         // The read side's queries (the QueryBus handlers are in ReadModelsModule).

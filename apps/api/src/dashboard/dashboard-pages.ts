@@ -1,0 +1,332 @@
+import { html, jsonData, type Markup } from './html.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the pages read GraphQL answers of known queries */
+
+/** Which assets a page loads: bundled at build time (scripts/build.mjs), served from /assets. */
+const ASSETS = html`<link rel="icon" href="data:," />
+  <link rel="stylesheet" href="/assets/app.css" />
+  <script type="module" src="/assets/app.js"></script>`;
+
+/** The frame every page shares: a skip link, the site's navigation, its main content. */
+export function layout(title: string, main: Markup, options: { live?: string } = {}): string {
+  return `<!doctype html>${html`<html lang="en">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>${title} · Regional cooperation tracker</title>
+      ${ASSETS}
+    </head>
+    <body data-live-country="${options.live ?? ''}">
+      <a class="skip" href="#main">Skip to the content</a>
+      <header>
+        <nav aria-label="Site">
+          <a href="/">Countries</a>
+          <a href="/graphiql">GraphiQL</a>
+          <button type="button" id="token-button" class="link">Token</button>
+        </nav>
+      </header>
+      <main id="main">${main}</main>
+      <p class="live" id="live-status" role="status" aria-live="polite"></p>
+    </body>
+  </html>`}`;
+}
+
+/** Reading is closed and the request carried no token the server accepts: ask for one. */
+export function tokenPage(reason: string): string {
+  return layout(
+    'Token needed',
+    html`<h1>A token is needed to read</h1>
+      <p>${reason}</p>
+      <form id="token-form">
+        <label for="token">API token (trk_…)</label>
+        <input id="token" name="token" type="password" autocomplete="off" required />
+        <button type="submit">Read with this token</button>
+      </form>`,
+  );
+}
+
+export function errorPage(status: number, message: string): string {
+  return layout(
+    `Error ${status}`,
+    html`<h1>${message}</h1>
+      <p><a href="/">Back to the countries</a></p>`,
+  );
+}
+
+const number = (value: number) => value.toLocaleString('en');
+const recordLink = (id: string, text: unknown) => html`<a href="/records/${id}">${text}</a>`;
+
+function localNames(names: { locale: string; name: string }[]): Markup {
+  return html`${names.map((n) => html` <span lang="${n.locale}" class="local-name">${n.name}</span>`)}`;
+}
+
+/** `/`: every country the records involve, with its headline figures. */
+export function countriesPage(data: any): string {
+  const rows = (data.countries as any[]).map(
+    (country) =>
+      html`<tr>
+        <th scope="row">
+          <a href="/countries/${country.code}">${country.name}</a>${localNames(country.localNames)}
+        </th>
+        <td>${number(country.recordCount)}</td>
+        <td>${number(country.stats.commitments)}</td>
+        <td>${number(country.stats.overdueCommitments)}</td>
+        <td>${number(country.stats.activeTaskForces)}</td>
+        <td>${number(country.stats.personsArrested)}</td>
+        <td>${number(country.stats.journalistsDetained)}</td>
+        <td>${number(country.stats.shutdownOperations)}</td>
+      </tr>`,
+  );
+  return layout(
+    'Countries',
+    html`<h1>Countries</h1>
+      <p>
+        What governments in the region committed to and did about online-scam industries, from cited sources.
+      </p>
+      <div class="scroll">
+        <table>
+          <caption>
+            Every country the records involve
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Country</th>
+              <th scope="col">Records</th>
+              <th scope="col">Commitments</th>
+              <th scope="col">Overdue</th>
+              <th scope="col">Active task forces</th>
+              <th scope="col">Persons arrested</th>
+              <th scope="col">Journalists detained</th>
+              <th scope="col">Shutdowns</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows}
+          </tbody>
+        </table>
+      </div>`,
+  );
+}
+
+/** `/countries/:code`: the profile, with charts drawn by the page's script from the data it embeds. */
+export function countryPage(data: any, asOf: string | undefined): string {
+  const country = data.country;
+  const stats = country.stats;
+  const timeline = (country.timeline.edges as any[]).map((edge) => edge.node);
+  const statRow = (label: string, value: number, kinds: string) =>
+    html`<tr>
+      <th scope="row">${label}</th>
+      <td><a href="#timeline" data-kinds="${kinds}">${number(value)}</a></td>
+    </tr>`;
+  const commitments = (country.commitments.edges as any[]).map((edge) => edge.node);
+  const signatories = [
+    ...new Map(
+      commitments.flatMap((c) => c.signatories.map((s: any) => [s.country.code, s.country])),
+    ).values(),
+  ] as { code: string; name: string }[];
+  const matrix = html`<table>
+    <caption>
+      Follow-through: each commitment, each signatory's implementation
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Commitment</th>
+        ${signatories.map((s) => html`<th scope="col">${s.name}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${commitments.map(
+        (c) =>
+          html`<tr>
+            <th scope="row">
+              ${recordLink(c.id, c.text)}<br /><small
+                >made ${c.occurred.startDay}${c.deadline ? html`, due ${c.deadline.date}` : ''}</small
+              >
+            </th>
+            ${signatories.map((s) => {
+              const signatory = c.signatories.find((x: any) => x.country.code === s.code);
+              if (!signatory) return html`<td>–</td>`;
+              return html`<td class="status ${signatory.overdue ? 'overdue' : ''}">
+                ${signatory.implementation.replaceAll('_', ' ')}${signatory.overdue ? html` <strong>overdue</strong>` : ''}
+              </td>`;
+            })}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+  const detentions = (country.detentions.edges as any[]).map((edge) => edge.node);
+  const taskForces = (country.taskForces.edges as any[]).map((edge) => edge.node);
+  const figures = (country.figures.edges as any[]).map((edge) => edge.node);
+  const figureRows = (list: any[], provenance: string) =>
+    list.map(
+      (f) =>
+        html`<tr>
+          <td>${provenance}</td>
+          <td>${recordLink(f.id, number(f.value))} ${f.unit}</td>
+          <td>${f.claimantId ? recordLink(f.claimantId, f.claimant) : f.claimant}</td>
+          <td>${f.occurred.startDay}</td>
+        </tr>`,
+    );
+  const when = asOf ?? '';
+  return layout(
+    country.name,
+    html`<h1>${country.name}${localNames(country.localNames)}</h1>
+      <form class="as-of" method="get">
+        <label for="asOf">As the tracker knew it on</label>
+        <input type="date" id="asOf" name="asOf" value="${when.slice(0, 10)}" />
+        <button type="submit">Show</button>
+        ${asOf ? html`<a href="/countries/${country.code}">Now</a>` : ''}
+      </form>
+      ${asOf ? html`<p class="note">As of ${asOf}: later changes are not shown.</p>` : ''}
+      <section aria-labelledby="stats-heading">
+        <h2 id="stats-heading">In figures</h2>
+        <table class="stats" id="stats">
+          <caption>
+            ${number(country.recordCount)} records
+          </caption>
+          <tbody>
+            ${statRow('Meetings attended', stats.meetingsAttended, 'MEETING')}
+            ${statRow('Commitments signed', stats.commitments, 'COMMITMENT')}
+            ${statRow('Overdue commitments', stats.overdueCommitments, 'COMMITMENT')}
+            ${statRow('Active task forces', stats.activeTaskForces, 'TASK_FORCE')}
+            ${statRow('Arrest operations', stats.arrestOperations, 'ARREST')}
+            ${statRow('Persons arrested', stats.personsArrested, 'ARREST')}
+            ${statRow('Nationals arrested elsewhere', stats.nationalsArrestedElsewhere, 'ARREST')}
+            ${statRow('Open detention cases', stats.openDetentionCases, 'DETENTION')}
+            ${statRow('Journalists detained now', stats.journalistsDetained, 'DETENTION')}
+            ${statRow('Days in detention', stats.detentionDays, 'DETENTION')}
+            ${statRow('Shutdowns', stats.shutdownOperations, 'SHUTDOWN')}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="commitments-heading">
+        <h2 id="commitments-heading">Commitments</h2>
+        <div class="scroll">${matrix}</div>
+      </section>
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <figure id="timeline-chart" class="chart" aria-describedby="timeline-caption"></figure>
+        <p id="timeline-caption" class="note">
+          Records by kind and month, the latest ${timeline.length} of ${country.timeline.totalCount}.
+        </p>
+        <ol id="timeline" class="timeline">
+          ${timeline.map(
+            (r) =>
+              html`<li data-kind="${r.kind}">
+                ${r.occurred.startDay} ·
+                ${recordLink(r.id, r.kind.replaceAll('_', ' ').toLowerCase())}${r.retracted ? ' (retracted)' : ''}
+              </li>`,
+          )}
+        </ol>
+      </section>
+      <section aria-labelledby="figures-heading">
+        <h2 id="figures-heading">Figures: official and independent</h2>
+        <figure id="figures-chart" class="chart"></figure>
+        ${figures.map(
+          (g) =>
+            html`<table class="figures">
+              <caption>
+                ${g.indicator}: ${g.officialCount} official, ${g.independentCount} independent
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Provenance</th>
+                  <th scope="col">Value</th>
+                  <th scope="col">Claimed by</th>
+                  <th scope="col">When</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${figureRows(g.official, 'official')}${figureRows(g.independent, 'independent')}
+              </tbody>
+            </table>`,
+        )}
+      </section>
+      <section aria-labelledby="detentions-heading">
+        <h2 id="detentions-heading">Open detentions</h2>
+        <ul>
+          ${detentions.map(
+            (d) =>
+              html`<li>
+                ${recordLink(d.id, d.persons.map((p: any) => p.name).join(', '))}:
+                ${d.status.replaceAll('_', ' ').toLowerCase()},
+                ${d.daysDetainedApproximate ? 'about ' : ''}${number(d.daysDetained)} days (last reported
+                ${d.lastReportedOn})
+              </li>`,
+          )}
+        </ul>
+      </section>
+      <section aria-labelledby="task-forces-heading">
+        <h2 id="task-forces-heading">Task forces</h2>
+        <ul>
+          ${taskForces.map(
+            (t) =>
+              html`<li>
+                ${recordLink(t.id, t.name)} (${t.occurred.startDay}, ${t.active ? 'active' : 'dissolved'}):
+                ${t.memberAgencies.join(', ')}
+              </li>`,
+          )}
+        </ul>
+      </section>
+      ${jsonData('country-data', { timeline, figures })}`,
+    { live: country.code },
+  );
+}
+
+const FIELD_LABELS: Record<string, string> = { startDay: 'from', endDay: 'to' };
+
+/** `/records/:id`: what the record says, every source with its quoted sentence, and its history. */
+export function recordPage(data: any): string {
+  const record = data.record;
+  const skip = new Set(['id', 'kind', 'sources', 'countries', 'occurred', '__typename']);
+  const fields = Object.entries(record).filter(([key, value]) => !skip.has(key) && value !== null);
+  const value = (v: unknown): Markup | string => {
+    if (Array.isArray(v))
+      return v.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join('; ');
+    if (typeof v === 'object' && v !== null) return JSON.stringify(v);
+    if (typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v)) return recordLink(v, v);
+    return String(v);
+  };
+  const history = (data.history.edges as any[]).map((edge) => edge.node);
+  return layout(
+    `${record.kind} ${record.id}`,
+    html`<h1>${record.kind.replaceAll('_', ' ').toLowerCase()}${record.retracted ? ' (retracted)' : ''}</h1>
+      <p class="note">
+        Record ${record.id} · occurred
+        ${record.occurred.startDay}${record.occurred.endDay !== record.occurred.startDay ? html` to ${record.occurred.endDay}` : ''}
+        · countries:
+        ${record.countries.map((c: any) => html`<a href="/countries/${c.code}">${c.name}</a> (${c.role.toLowerCase()}) `)}
+      </p>
+      <dl class="fields">
+        ${fields.map(
+          ([key, v]) =>
+            html`<dt>${FIELD_LABELS[key] ?? key}</dt>
+              <dd>${value(v)}</dd>`,
+        )}
+      </dl>
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading">Sources</h2>
+        <ol class="sources">
+          ${(record.sources as any[]).map(
+            (s) =>
+              html`<li>
+                <a href="${s.url}" rel="noopener noreferrer">${s.title ?? s.url}</a
+                >${s.publisher ? html` · ${s.publisher}` : ''}
+                ${s.quote ? html`<blockquote>${s.quote}</blockquote>` : ''}
+              </li>`,
+          )}
+        </ol>
+      </section>
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        <ol class="history">
+          ${history.map(
+            (h) =>
+              html`<li>
+                <strong>${h.type}</strong> recorded ${h.recordedAt}${h.actor ? html` by ${h.actor}` : ''}
+              </li>`,
+          )}
+        </ol>
+      </section>`,
+  );
+}

@@ -1,0 +1,141 @@
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig } from '@tracker/config';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { readFile } from 'node:fs/promises';
+import { readRefusal } from '../auth/read-policy.js';
+import { resolveAccess, type RequestAccess } from '../auth/request-access.js';
+import { RequestAuthenticator } from '../auth/request-authenticator.js';
+import { COUNTRIES_PAGE, COUNTRY_PAGE, RECORD_PAGE } from './dashboard-queries.js';
+import { countriesPage, countryPage, errorPage, recordPage, tokenPage } from './dashboard-pages.js';
+
+/** Where the build put the pages' script and style (scripts/build.mjs), from this file in dist/. */
+const ASSETS_FOLDER = new URL('../../../../dashboard-assets/', import.meta.url);
+/** What the assets folder serves, by file extension (its files are named by the build: no paths). */
+const ASSET_TYPES: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  woff2: 'font/woff2',
+  woff: 'font/woff',
+};
+const ASSET_NAME = /^[A-Za-z0-9_-]+(?:-[A-Za-z0-9]+)?\.(js|css|woff2|woff)$/;
+/** The cookie a reader's token is kept in when reading is closed (set by the token form). */
+const TOKEN_COOKIE = 'tracker_token';
+
+interface GraphqlAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+type Graphql = (
+  query: string,
+  context: object,
+  variables?: Record<string, unknown>,
+) => Promise<GraphqlAnswer>;
+
+/**
+ * The dashboard: pages for people, served by the API itself. Each page runs one GraphQL query through the
+ * server's own GraphQL (so it answers exactly what the API answers, under the same read rules), renders
+ * it as HTML, and leaves charts and live updates to its script, bundled at build time and served here:
+ * nothing is loaded from elsewhere.
+ */
+@Controller()
+export class DashboardController {
+  constructor(
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+    @Inject(RequestAuthenticator) private readonly authenticator: RequestAuthenticator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  async countries(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.page(request, reply, COUNTRIES_PAGE, {}, (data) => countriesPage(data));
+  }
+
+  @Get('countries/:code')
+  async country(
+    @Param('code') code: string,
+    @Query('asOf') asOf: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    // A day from the date picker means the end of that day: what the tracker knew by then.
+    const at = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `${asOf}T23:59:59.999Z` : asOf || undefined;
+    await this.page(request, reply, COUNTRY_PAGE, { code: code.toUpperCase(), asOf: at ?? null }, (data) =>
+      countryPage(data, at),
+    );
+  }
+
+  @Get('records/:id')
+  async record(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    await this.page(request, reply, RECORD_PAGE, { id }, (data) => recordPage(data));
+  }
+
+  @Get('assets/:file')
+  async asset(@Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
+    const extension = ASSET_NAME.exec(file)?.[1];
+    const body =
+      extension === undefined
+        ? undefined
+        : await readFile(new URL(file, ASSETS_FOLDER)).catch(() => undefined);
+    if (extension === undefined || body === undefined) {
+      return void reply.status(404).type('text/plain; charset=utf-8').send('Not found');
+    }
+    void reply.type(ASSET_TYPES[extension]!).header('cache-control', 'no-cache').send(body);
+  }
+
+  private async page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    query: string,
+    variables: Record<string, unknown>,
+    render: (data: Record<string, unknown>) => string,
+  ): Promise<void> {
+    const access = await this.accessOf(request);
+    const refusal =
+      'refused' in access
+        ? access.refused.message
+        : readRefusal(access.principal, this.config.publicRead)?.message;
+    if (refusal !== undefined) return this.send(reply, 401, tokenPage(refusal));
+
+    const graphql = (this.adapterHost.httpAdapter.getInstance() as unknown as { graphql: Graphql }).graphql;
+    const answer: GraphqlAnswer = await graphql(query, { access }, variables).catch((error: unknown) => ({
+      errors: [{ message: (error as Error).message, extensions: { code: 'BAD_USER_INPUT' } }],
+    }));
+    const error = answer.errors?.[0];
+    if (error !== undefined || !answer.data) {
+      const code = error?.extensions?.code;
+      const status = code === 'NOT_FOUND' ? 404 : code === 'BAD_USER_INPUT' ? 400 : 500;
+      return this.send(reply, status, errorPage(status, error?.message ?? 'Nothing to show'));
+    }
+    this.send(reply, 200, render(answer.data));
+  }
+
+  /** The bearer token of the `Authorization` header, or of the token cookie a reader set in the page. */
+  private accessOf(request: FastifyRequest): Promise<RequestAccess> {
+    const header = request.headers.authorization;
+    const cookie = cookieValue(request.headers.cookie, TOKEN_COOKIE);
+    return resolveAccess(this.authenticator, header ?? (cookie ? `Bearer ${cookie}` : undefined));
+  }
+
+  private send(reply: FastifyReply, status: number, page: string): void {
+    void reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      // Everything a page loads is its own; nothing may be framed or fetched from elsewhere.
+      .header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+      )
+      .send(page);
+  }
+}
+
+/** One cookie's value from a Cookie header. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}

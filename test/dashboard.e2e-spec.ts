@@ -1,0 +1,193 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startApiServer, type RunningServer } from './support/api-server.js';
+import { DEMO } from './support/demo-data.js';
+import { gqlData } from './support/gql.js';
+import { figureInput } from './support/mutation-inputs.js';
+import { mutate } from './support/mutations.js';
+
+/*
+ * The dashboard in a real browser: Debian's Chromium (.ci/run installs it), driven by playwright-core,
+ * against the real server on the demo data. What a page shows must be what the API answers; a change made
+ * by another client must appear without a reload. Screenshots go to test/artifacts/ (not committed).
+ */
+// The callbacks given to page.evaluate run in the browser; its globals, loosely typed (the tests have no DOM lib).
+declare const document: {
+  body: { dataset: Record<string, string | undefined> };
+  fonts: { check(font: string, text: string): boolean };
+  documentElement: { scrollWidth: number };
+  activeElement: { textContent: string | null } | null;
+};
+declare const window: Record<string, unknown>;
+
+const CHROMIUM = '/usr/bin/chromium';
+/** What this closed network needs: no background connections Chromium would otherwise try at start. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ARTIFACTS = join('test', 'artifacts');
+
+async function launch(): Promise<Browser> {
+  try {
+    return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  } catch (error) {
+    throw new Error(
+      `Chromium is needed for the dashboard tests (${CHROMIUM}): apt-get install -y chromium.`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/** The page's errors, and requests it made anywhere but this server. */
+function watch(page: Page, origin: string) {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('ws://127.0.0.1') && !url.startsWith('data:')) {
+      problems.push(`fetched from elsewhere: ${url}`);
+    }
+  });
+  return problems;
+}
+
+describe('the dashboard, in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startApiServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows Cambodia's numbers as the API answers them, with its charts and Khmer name", async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const problems = watch(page, server.url);
+    await page.goto(`${server.url}/countries/KH`);
+    await page.waitForSelector('#timeline-chart svg');
+    await page.waitForSelector('#figures-chart svg');
+
+    const api = await gqlData(
+      server.url,
+      `{ country(code: "KH") { name recordCount localNames { name }
+         stats { commitments activeTaskForces openDetentionCases journalistsDetained detentionDays shutdownOperations } } }`,
+    );
+    const shown = async (label: string) =>
+      Number(
+        (await page.locator('#stats tr', { hasText: label }).locator('td').innerText()).replaceAll(',', ''),
+      );
+    expect(await shown('Commitments signed')).toBe(api.country.stats.commitments);
+    expect(await shown('Active task forces')).toBe(api.country.stats.activeTaskForces);
+    expect(await shown('Open detention cases')).toBe(api.country.stats.openDetentionCases);
+    expect(await shown('Journalists detained now')).toBe(api.country.stats.journalistsDetained);
+    expect(await shown('Days in detention')).toBe(api.country.stats.detentionDays);
+    expect(await shown('Shutdowns')).toBe(api.country.stats.shutdownOperations);
+    expect(await page.locator('#stats caption').innerText()).toBe(`${api.country.recordCount} records`);
+    // The Khmer name, in the bundled Khmer font (it renders wherever the page is read).
+    const khmer = page.locator('h1 [lang="km"]');
+    expect(await khmer.innerText()).toBe(api.country.localNames[0].name);
+    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans Khmer"', 'កម្ពុជា'))).toBe(true);
+    // The follow-through matrix: the demo's commitment, LIMITED for Cambodia.
+    expect(await page.locator('table', { hasText: 'Follow-through' }).innerText()).toContain('LIMITED');
+    await page.screenshot({ path: join(ARTIFACTS, 'country-KH.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('follows a link to a record, and shows its sources with the quoted sentence and its history', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, server.url);
+    await page.goto(`${server.url}/countries/KH`);
+    await page.locator(`a[href="/records/${DEMO.traffickedWorkersFigure}"]`).first().click();
+    await page.waitForURL(`**/records/${DEMO.traffickedWorkersFigure}`);
+    const api = await gqlData(
+      server.url,
+      `{ record(id: "${DEMO.traffickedWorkersFigure}") { sources { quote } } }`,
+    );
+    expect(await page.locator('.sources blockquote').first().innerText()).toBe(api.record.sources[0].quote);
+    expect(await page.locator('.history li').first().innerText()).toContain('FigureReported');
+    // Its claimant is an actor: one more link, to the UN Human Rights Office.
+    await page.locator(`a[href="/records/${DEMO.unHumanRightsOffice}"]`).first().click();
+    await page.waitForURL(`**/records/${DEMO.unHumanRightsOffice}`);
+    expect(await page.locator('dl.fields').innerText()).toContain('UN Human Rights Office');
+    await page.screenshot({ path: join(ARTIFACTS, 'record.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('updates without a reload when another client records something about the country', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, server.url);
+    await page.goto(`${server.url}/countries/KH`);
+    await page.waitForFunction(() => document.body.dataset.live === 'on');
+    // Kept across the update only if the page was not reloaded.
+    await page.evaluate(() => (window.marker = 42));
+    const before = Number((await page.locator('#stats caption').innerText()).split(' ')[0]);
+    // graphql-ws has no acknowledgement: wait until the subscription is surely open.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const { recordId } = await mutate(server, 'reportFigure', figureInput(), {
+      token: server.tokens.recorder,
+    });
+    await page.waitForSelector(`#timeline a[href="/records/${recordId}"]`, { timeout: 15_000 });
+    expect(await page.evaluate(() => window.marker)).toBe(42);
+    expect(await page.locator('#stats caption').innerText()).toBe(`${before + 1} records`);
+    expect(await page.locator('#live-status').innerText()).toMatch(/Updated/);
+    await page.screenshot({ path: join(ARTIFACTS, 'country-KH-updated.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the countries, and stays usable at phone width by keyboard', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(server.url);
+    expect(await page.locator('table caption').innerText()).toBe('Every country the records involve');
+    // The page itself never scrolls sideways; wide tables scroll inside their own box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the content');
+    await page.screenshot({ path: join(ARTIFACTS, 'countries-phone.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('the dashboard with reading closed (TRACKER_PUBLIC_READ=false)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startApiServer({ env: { TRACKER_PUBLIC_READ: 'false' } });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('asks for a token, and shows the page once given one', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}/countries/KH`);
+    expect(response?.status()).toBe(401);
+    await page.getByLabel('API token').fill(server.tokens.reader);
+    await page.getByRole('button', { name: 'Read with this token' }).click();
+    await page.waitForSelector('#stats');
+    expect(await page.locator('h1').innerText()).toContain('Cambodia');
+    await page.close();
+  });
+});
