@@ -100,6 +100,12 @@ describe('the dashboard, in Chromium', () => {
     expect(await shown('Days in detention')).toBe(api.country.stats.detentionDays);
     expect(await shown('Shutdowns')).toBe(api.country.stats.shutdownOperations);
     expect(await page.locator('#stats caption').innerText()).toBe(`${api.country.recordCount} records`);
+    // Each number links to the records it counts.
+    await page.locator('#stats tr', { hasText: 'Active task forces' }).locator('a').click();
+    await page.waitForURL('**/countries/KH/records?kinds=TASK_FORCE');
+    expect(await page.locator('ol.timeline li').count()).toBe(api.country.stats.activeTaskForces);
+    await page.goBack();
+    await page.waitForSelector('#timeline-chart svg');
     // The Khmer name, in the bundled Khmer font (it renders wherever the page is read).
     const khmer = page.locator('h1 [lang="km"]');
     expect(await khmer.innerText()).toBe(api.country.localNames[0].name);
@@ -151,6 +157,27 @@ describe('the dashboard, in Chromium', () => {
     expect(await page.locator('#live-status').innerText()).toMatch(/Updated/);
     await page.screenshot({ path: join(ARTIFACTS, 'country-KH-updated.png'), fullPage: true });
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows what a record holds as text, never as markup, and answers what does not exist with its status', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, server.url);
+    const { recordId } = await mutate(server, 'reportFigure', {
+      ...figureInput(),
+      claimant: '<script>window.pwned = true</script><b>UN</b>',
+    });
+    await page.goto(`${server.url}/records/${recordId}`);
+    expect(await page.locator('dl.fields').innerText()).toContain(
+      '<script>window.pwned = true</script><b>UN</b>',
+    );
+    expect(await page.evaluate(() => window.pwned)).toBeUndefined();
+    expect((await page.goto(`${server.url}/records/0b7c1a52-6a8e-4c1e-9d55-4f1a0a0000ee`))?.status()).toBe(
+      404,
+    );
+    expect((await page.goto(`${server.url}/countries/XX`))?.status()).toBe(400);
+    expect((await page.goto(`${server.url}/countries/KH/records?kinds=NOT_A_KIND`))?.status()).toBe(400);
+    expect(problems.filter((problem) => !problem.includes('status of 40'))).toEqual([]);
     await page.close();
   });
 

@@ -113,10 +113,11 @@ export function countryPage(data: any, asOf: string | undefined): string {
   const country = data.country;
   const stats = country.stats;
   const timeline = (country.timeline.edges as any[]).map((edge) => edge.node);
+  // Each number links to the records it counts: the country's records of that kind.
   const statRow = (label: string, value: number, kinds: string) =>
     html`<tr>
       <th scope="row">${label}</th>
-      <td><a href="#timeline" data-kinds="${kinds}">${number(value)}</a></td>
+      <td><a href="/countries/${country.code}/records?kinds=${kinds}">${number(value)}</a></td>
     </tr>`;
   const commitments = (country.commitments.edges as any[]).map((edge) => edge.node);
   const signatories = [
@@ -270,6 +271,33 @@ export function countryPage(data: any, asOf: string | undefined): string {
       </section>
       ${jsonData('country-data', { timeline, figures })}`,
     { live: country.code },
+  );
+}
+
+/** `/countries/:code/records?kinds=…`: the records a number counts, newest first, a page at a time. */
+export function countryRecordsPage(data: any, kinds: string | undefined): string {
+  const country = data.country;
+  const timeline = country.timeline;
+  const items = (timeline.edges as any[]).map((edge) => edge.node);
+  const what = kinds ? kinds.replaceAll('_', ' ').toLowerCase() : 'all';
+  const query = (after: string) => `?${kinds ? `kinds=${kinds}&` : ''}after=${encodeURIComponent(after)}`;
+  const next = timeline.pageInfo.hasNextPage
+    ? html`<p><a href="${query(timeline.pageInfo.endCursor)}">Older records</a></p>`
+    : '';
+  return layout(
+    `${country.name}: ${what} records`,
+    html`<h1><a href="/countries/${country.code}">${country.name}</a>: ${what} records</h1>
+      <p>${number(timeline.totalCount)} records, newest first.</p>
+      <ol class="timeline">
+        ${items.map(
+          (r) =>
+            html`<li>
+              ${r.occurred.startDay} ·
+              ${recordLink(r.id, r.kind.replaceAll('_', ' ').toLowerCase())}${r.retracted ? ' (retracted)' : ''}
+            </li>`,
+        )}
+      </ol>
+      ${next}`,
   );
 }
 

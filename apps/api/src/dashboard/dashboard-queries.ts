@@ -48,6 +48,17 @@ export const COUNTRY_PAGE = `query CountryPage($code: String!, $asOf: DateTime) 
   }
 }`;
 
+export const COUNTRY_RECORDS_PAGE = `query CountryRecordsPage($code: String!, $kinds: [RecordKind!], $after: String) {
+  country(code: $code) {
+    code name
+    timeline(kinds: $kinds, first: 100, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id kind retracted occurred { startDay } } }
+    }
+  }
+}`;
+
 export const RECORD_PAGE = `query RecordPage($id: ID!) {
   record(id: $id) {
     id kind retracted retractionReason confidence recordedAt recordedBy updatedAt updatedBy

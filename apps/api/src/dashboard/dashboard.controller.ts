@@ -6,8 +6,15 @@ import { readFile } from 'node:fs/promises';
 import { readRefusal } from '../auth/read-policy.js';
 import { resolveAccess, type RequestAccess } from '../auth/request-access.js';
 import { RequestAuthenticator } from '../auth/request-authenticator.js';
-import { COUNTRIES_PAGE, COUNTRY_PAGE, RECORD_PAGE } from './dashboard-queries.js';
-import { countriesPage, countryPage, errorPage, recordPage, tokenPage } from './dashboard-pages.js';
+import { COUNTRIES_PAGE, COUNTRY_PAGE, COUNTRY_RECORDS_PAGE, RECORD_PAGE } from './dashboard-queries.js';
+import {
+  countriesPage,
+  countryPage,
+  countryRecordsPage,
+  errorPage,
+  recordPage,
+  tokenPage,
+} from './dashboard-pages.js';
 
 /** Where the build put the pages' script and style (scripts/build.mjs), from this file in dist/. */
 const ASSETS_FOLDER = new URL('../../../../dashboard-assets/', import.meta.url);
@@ -66,6 +73,24 @@ export class DashboardController {
     );
   }
 
+  @Get('countries/:code/records')
+  async countryRecords(
+    @Param('code') code: string,
+    @Query('kinds') kinds: string | undefined,
+    @Query('after') after: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const kindList = kinds ? kinds.split(',').map((kind) => kind.trim().toUpperCase()) : null;
+    await this.page(
+      request,
+      reply,
+      COUNTRY_RECORDS_PAGE,
+      { code: code.toUpperCase(), kinds: kindList, after: after ?? null },
+      (data) => countryRecordsPage(data, kindList?.join(',')),
+    );
+  }
+
   @Get('records/:id')
   async record(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     await this.page(request, reply, RECORD_PAGE, { id }, (data) => recordPage(data));
@@ -105,7 +130,14 @@ export class DashboardController {
     const error = answer.errors?.[0];
     if (error !== undefined || !answer.data) {
       const code = error?.extensions?.code;
-      const status = code === 'NOT_FOUND' ? 404 : code === 'BAD_USER_INPUT' ? 400 : 500;
+      const status =
+        code === 'NOT_FOUND'
+          ? 404
+          : code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED'
+            ? 400
+            : code === 'UNAVAILABLE'
+              ? 503
+              : 500;
       return this.send(reply, status, errorPage(status, error?.message ?? 'Nothing to show'));
     }
     this.send(reply, 200, render(answer.data));
