@@ -28,20 +28,22 @@ execFileSync(
 // The dashboard pages' script and style, bundled with everything they use (charts, the graphql-ws client):
 // the API serves them from dist/dashboard-assets, and nothing is loaded from the internet.
 await build({
-  entryPoints: { app: 'apps/dashboard/src/main.ts' },
+  entryPoints: { app: 'apps/dashboard/src/main.ts', graphiql: 'apps/dashboard/src/graphiql.tsx' },
   bundle: true,
   platform: 'browser',
   format: 'esm',
   target: 'es2022',
   minify: true,
+  // React reads it to pick its production build.
+  define: { 'process.env.NODE_ENV': '"production"' },
   outdir: `${staging}/dashboard-assets`,
   logLevel: 'warning',
 });
 await build({
-  entryPoints: { app: 'apps/dashboard/src/style.css' },
+  entryPoints: { app: 'apps/dashboard/src/style.css', graphiql: 'apps/dashboard/src/graphiql.css' },
   bundle: true,
   minify: true,
-  loader: { '.woff2': 'file', '.woff': 'file' },
+  loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file', '.svg': 'file' },
   assetNames: '[name]-[hash]',
   outdir: `${staging}/dashboard-assets`,
   logLevel: 'warning',

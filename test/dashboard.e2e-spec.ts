@@ -14,7 +14,7 @@ import { mutate } from './support/mutations.js';
  */
 // The callbacks given to page.evaluate run in the browser; its globals, loosely typed (the tests have no DOM lib).
 declare const document: {
-  body: { dataset: Record<string, string | undefined> };
+  body: { dataset: Record<string, string | undefined>; innerText: string };
   fonts: { check(font: string, text: string): boolean };
   documentElement: { scrollWidth: number };
   activeElement: { textContent: string | null } | null;
@@ -178,6 +178,21 @@ describe('the dashboard, in Chromium', () => {
     expect((await page.goto(`${server.url}/countries/XX`))?.status()).toBe(400);
     expect((await page.goto(`${server.url}/countries/KH/records?kinds=NOT_A_KIND`))?.status()).toBe(400);
     expect(problems.filter((problem) => !problem.includes('status of 40'))).toEqual([]);
+    await page.close();
+  });
+
+  it('serves GraphiQL from its own assets: it answers a query with nothing loaded from elsewhere', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const problems = watch(page, server.url);
+    await page.goto(`${server.url}/graphiql`);
+    await page.waitForSelector('.graphiql-query-editor .CodeMirror');
+    await page.locator('.graphiql-query-editor .CodeMirror').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('{ countries { code name } }');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => document.body.innerText.includes('"Cambodia"'));
+    await page.screenshot({ path: join(ARTIFACTS, 'graphiql.png') });
+    expect(problems).toEqual([]);
     await page.close();
   });
 

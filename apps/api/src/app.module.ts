@@ -59,7 +59,8 @@ export class AppModule {
           inject: [RequestAuthenticator],
           useFactory: (authenticator: RequestAuthenticator) => ({
             path: '/graphql',
-            graphiql: true,
+            // GraphiQL is served by the dashboard from bundled assets (Mercurius's loads its code from a CDN).
+            graphiql: false,
             // Built in memory; written to a file only when asked (npm run schema), never by default, so a
             // read-only install starts.
             autoSchemaFile: config.schemaFile ?? true,

@@ -31,6 +31,23 @@ export function layout(title: string, main: Markup, options: { live?: string } =
   </html>`}`;
 }
 
+/** GraphiQL, from the bundled assets: it works with no network. */
+export function graphiqlPage(): string {
+  return `<!doctype html>${html`<html lang="en">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>GraphiQL · Regional cooperation tracker</title>
+      <link rel="icon" href="data:," />
+      <link rel="stylesheet" href="/assets/graphiql.css" />
+      <script type="module" src="/assets/graphiql.js"></script>
+    </head>
+    <body>
+      <div id="graphiql">Loading GraphiQL…</div>
+    </body>
+  </html>`}`;
+}
+
 /** Reading is closed and the request carried no token the server accepts: ask for one. */
 export function tokenPage(reason: string): string {
   return layout(

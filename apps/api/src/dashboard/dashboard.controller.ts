@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common'
 import { HttpAdapterHost } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '@tracker/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { printSchema, type GraphQLSchema } from 'graphql';
 import { readFile } from 'node:fs/promises';
 import { readRefusal } from '../auth/read-policy.js';
 import { resolveAccess, type RequestAccess } from '../auth/request-access.js';
@@ -12,6 +13,7 @@ import {
   countryPage,
   countryRecordsPage,
   errorPage,
+  graphiqlPage,
   recordPage,
   tokenPage,
 } from './dashboard-pages.js';
@@ -96,6 +98,30 @@ export class DashboardController {
     await this.page(request, reply, RECORD_PAGE, { id }, (data) => recordPage(data));
   }
 
+  /** GraphiQL from the bundled assets; it asks for what it shows over /graphql, under the usual rules. */
+  @Get('graphiql')
+  graphiql(@Res() reply: FastifyReply): void {
+    this.send(reply, 200, graphiqlPage());
+  }
+
+  /**
+   * The schema as SDL, for GraphiQL: given the schema, it sends no introspection query, whose type
+   * references nest deeper (15 levels) than any operation may (GRAPHQL_LIMITS.maxDepth). Under the read
+   * rules, as the schema's suggestions are.
+   */
+  @Get('graphiql/schema.graphql')
+  async schema(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const access = await this.accessOf(request);
+    const refused =
+      'refused' in access || readRefusal(access.principal, this.config.publicRead) !== undefined;
+    if (refused)
+      return void reply.status(401).type('text/plain; charset=utf-8').send('A token is needed to read');
+    const schema = (
+      this.adapterHost.httpAdapter.getInstance() as unknown as { graphql: { schema: GraphQLSchema } }
+    ).graphql.schema;
+    void reply.type('text/plain; charset=utf-8').send(printSchema(schema));
+  }
+
   @Get('assets/:file')
   async asset(@Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
     const extension = ASSET_NAME.exec(file)?.[1];
@@ -157,7 +183,7 @@ export class DashboardController {
       // Everything a page loads is its own; nothing may be framed or fetched from elsewhere.
       .header(
         'content-security-policy',
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+        "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
       )
       .send(page);
   }
