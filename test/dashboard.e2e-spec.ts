@@ -138,6 +138,25 @@ describe('the dashboard, in Chromium', () => {
     await page.close();
   });
 
+  it('shows the country as the tracker knew it on a chosen day, and then now again', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, server.url);
+    await page.goto(`${server.url}/countries/KH`);
+    const now = await page.locator('#stats caption').innerText();
+    // The demo was recorded when the server started: the day before, the tracker knew nothing of Cambodia.
+    const dayBefore = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('As the tracker knew it on').fill(dayBefore);
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(`**/countries/KH?asOf=${dayBefore}`);
+    expect(await page.locator('#stats caption').innerText()).toBe('0 records');
+    expect(await page.locator('p.note').first().innerText()).toContain(`As of ${dayBefore}`);
+    await page.getByRole('link', { name: 'Now' }).click();
+    await page.waitForURL('**/countries/KH');
+    expect(await page.locator('#stats caption').innerText()).toBe(now);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('updates without a reload when another client records something about the country', async () => {
     const page = await browser.newPage();
     const problems = watch(page, server.url);
