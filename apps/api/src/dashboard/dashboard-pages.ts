@@ -71,6 +71,8 @@ export function errorPage(status: number, message: string): string {
 }
 
 const number = (value: number) => value.toLocaleString('en');
+/** A code as words: `TASK_FORCE` → `task force`. */
+const words = (code: string) => code.replaceAll('_', ' ').toLowerCase();
 const recordLink = (id: string, text: unknown) => html`<a href="/records/${id}">${text}</a>`;
 
 function localNames(names: { locale: string; name: string }[]): Markup {
@@ -232,7 +234,7 @@ export function countryPage(data: any, asOf: string | undefined): string {
             (r) =>
               html`<li data-kind="${r.kind}">
                 ${r.occurred.startDay} ·
-                ${recordLink(r.id, r.kind.replaceAll('_', ' ').toLowerCase())}${r.retracted ? ' (retracted)' : ''}
+                ${recordLink(r.id, words(r.kind))}${r.retracted ? ' (retracted)' : ''}
               </li>`,
           )}
         </ol>
@@ -266,8 +268,7 @@ export function countryPage(data: any, asOf: string | undefined): string {
           ${detentions.map(
             (d) =>
               html`<li>
-                ${recordLink(d.id, d.persons.map((p: any) => p.name).join(', '))}:
-                ${d.status.replaceAll('_', ' ').toLowerCase()},
+                ${recordLink(d.id, d.persons.map((p: any) => p.name).join(', '))}: ${words(d.status)},
                 ${d.daysDetainedApproximate ? 'about ' : ''}${number(d.daysDetained)} days (last reported
                 ${d.lastReportedOn})
               </li>`,
@@ -296,7 +297,7 @@ export function countryRecordsPage(data: any, kinds: string | undefined): string
   const country = data.country;
   const timeline = country.timeline;
   const items = (timeline.edges as any[]).map((edge) => edge.node);
-  const what = kinds ? kinds.replaceAll('_', ' ').toLowerCase() : 'all';
+  const what = kinds ? words(kinds) : 'all';
   const query = (after: string) => `?${kinds ? `kinds=${kinds}&` : ''}after=${encodeURIComponent(after)}`;
   const next = timeline.pageInfo.hasNextPage
     ? html`<p><a href="${query(timeline.pageInfo.endCursor)}">Older records</a></p>`
@@ -309,8 +310,7 @@ export function countryRecordsPage(data: any, kinds: string | undefined): string
         ${items.map(
           (r) =>
             html`<li>
-              ${r.occurred.startDay} ·
-              ${recordLink(r.id, r.kind.replaceAll('_', ' ').toLowerCase())}${r.retracted ? ' (retracted)' : ''}
+              ${r.occurred.startDay} · ${recordLink(r.id, words(r.kind))}${r.retracted ? ' (retracted)' : ''}
             </li>`,
         )}
       </ol>
@@ -335,7 +335,7 @@ export function recordPage(data: any): string {
   const history = (data.history.edges as any[]).map((edge) => edge.node);
   return layout(
     `${record.kind} ${record.id}`,
-    html`<h1>${record.kind.replaceAll('_', ' ').toLowerCase()}${record.retracted ? ' (retracted)' : ''}</h1>
+    html`<h1>${words(record.kind)}${record.retracted ? ' (retracted)' : ''}</h1>
       <p class="note">
         Record ${record.id} · occurred
         ${record.occurred.startDay}${record.occurred.endDay !== record.occurred.startDay ? html` to ${record.occurred.endDay}` : ''}
