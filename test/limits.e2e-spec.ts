@@ -620,8 +620,10 @@ describe('rate limit (TRACKER_RATE_LIMIT_MAX=5 an hour)', () => {
     expectRateLimited(await gql(server.url, HEALTHY));
   });
 
-  it('never counts /health', async () => {
+  it("never counts /health, nor the dashboard's static files", async () => {
     for (let i = 0; i < 2 * LIMIT; i++) expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    for (let i = 0; i < 2 * LIMIT; i++)
+      expect((await fetch(`${server.url}/assets/app.css`)).status).toBe(200);
   });
 
   it('refuses the same address a WebSocket upgrade, with the same answer', async () => {

@@ -6,8 +6,11 @@ import type { RequestAuthenticator } from '../auth/request-authenticator.js';
 import type { AppConfig } from '@tracker/config';
 import { RateLimitedError } from '../graphql/errors/http-refusals.js';
 
-/** Routes never counted: probes must keep answering whoever is over the limit. */
-const UNLIMITED_PATHS: ReadonlySet<string> = new Set(['/health']);
+/**
+ * Routes never counted: probes must keep answering whoever is over the limit, and the dashboard's static
+ * files (script, style, fonts) cost nothing to serve; its pages count as any request.
+ */
+const UNLIMITED_PATHS: ReadonlySet<string> = new Set(['/health', '/assets/:file']);
 
 /**
  * Whose allowance a request draws on: its token's when it carries a valid bearer token, its client
