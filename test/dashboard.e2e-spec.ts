@@ -175,6 +175,19 @@ describe('the dashboard, in Chromium', () => {
     expect(await page.locator('#stats caption').innerText()).toBe(`${before + 1} records`);
     expect(await page.locator('#live-status').innerText()).toMatch(/Updated/);
     await page.screenshot({ path: join(ARTIFACTS, 'country-KH-updated.png'), fullPage: true });
+
+    // A burst of changes is a few refreshes, not one per change, and the page ends with all of them.
+    const refreshes = async () => Number(await page.evaluate(() => document.body.dataset.updates ?? '0'));
+    const before10 = await refreshes();
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        mutate(server, 'reportFigure', figureInput(), { token: server.tokens.recorder }),
+      ),
+    );
+    for (const made of burst) {
+      await page.waitForSelector(`#timeline a[href="/records/${made.recordId}"]`, { timeout: 15_000 });
+    }
+    expect((await refreshes()) - before10).toBeLessThan(5);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -53,7 +53,10 @@ async function bootstrap(): Promise<void> {
   });
   await app.listen(config.port, config.host);
   const logger = app.get(Logger);
-  logger.log(`Tracker listening on ${await app.getUrl()} (GraphiQL at /graphiql)`, 'Bootstrap');
+  logger.log(
+    `Tracker listening on ${await app.getUrl()} (the dashboard at /, GraphiQL at /graphiql)`,
+    'Bootstrap',
+  );
 
   // SIGTERM/SIGINT: Fastify stops accepting and lets in-flight requests (and their appends) finish,
   // then the shutdown hooks close the read side and the event store, and the process exits 0.

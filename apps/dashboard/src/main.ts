@@ -119,12 +119,43 @@ async function refresh(status: HTMLElement): Promise<void> {
   document.body.dataset.updates = String(Number(document.body.dataset.updates ?? '0') + 1);
 }
 
+/** Fewest milliseconds between two refreshes of a page: a burst of changes is one refresh, not many. */
+const REFRESH_INTERVAL_MS = 1_000;
+
+/**
+ * Refreshes the page after changes, coalesced: one refresh at a time, and at most one a second, however
+ * many changes arrive (a busy country must not make every open page fetch itself for each).
+ */
+function refresher(status: HTMLElement): () => void {
+  let running = false;
+  let pending = false;
+  let last = 0;
+  const run = async (): Promise<void> => {
+    running = true;
+    pending = false;
+    const wait = last + REFRESH_INTERVAL_MS - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    try {
+      await refresh(status);
+    } finally {
+      last = Date.now();
+      running = false;
+      if (pending) void run();
+    }
+  };
+  return () => {
+    if (running) pending = true;
+    else void run();
+  };
+}
+
 /** A country page follows its country's changes (not when showing the past: that does not change). */
 function followCountry(): void {
   const code = document.body.dataset.liveCountry;
   const status = document.getElementById('live-status');
   if (!code || !status || new URL(location.href).searchParams.get('asOf')) return;
   const token = tokenFromCookie();
+  const changed = refresher(status);
   const client = createClient({
     url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
     connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
@@ -136,7 +167,7 @@ function followCountry(): void {
       variables: { c: [code] },
     },
     {
-      next: () => void refresh(status),
+      next: changed,
       error: () => (status.textContent = 'Live updates stopped: reload the page to resume.'),
       complete: () => {},
     },
