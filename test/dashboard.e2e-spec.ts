@@ -133,6 +133,10 @@ describe('the dashboard, in Chromium', () => {
     await page.locator(`a[href="/records/${DEMO.unHumanRightsOffice}"]`).first().click();
     await page.waitForURL(`**/records/${DEMO.unHumanRightsOffice}`);
     expect(await page.locator('dl.fields').innerText()).toContain('UN Human Rights Office');
+    // An actor's page lists what names it: here, the figure it claimed.
+    expect(await page.locator('section', { hasText: 'What names this actor' }).innerText()).toContain(
+      'claimant: figure',
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'record.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();

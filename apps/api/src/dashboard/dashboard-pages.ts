@@ -320,10 +320,28 @@ export function countryRecordsPage(data: any, kinds: string | undefined): string
 
 const FIELD_LABELS: Record<string, string> = { startDay: 'from', endDay: 'to' };
 
+/** An actor's page: what it said, claimed, assessed, alleged or was alleged of, newest first. */
+function actorReferences(references: any): Markup {
+  const items = (references.edges as any[]).map((edge) => edge.node);
+  return html`<section aria-labelledby="references-heading">
+    <h2 id="references-heading">What names this actor</h2>
+    <p class="note">${number(references.totalCount)} records, newest first.</p>
+    <ol class="timeline">
+      ${items.map(
+        (item) =>
+          html`<li>
+            ${item.record.occurred.startDay} · ${words(item.role)}:
+            ${recordLink(item.record.id, words(item.record.kind))}
+          </li>`,
+      )}
+    </ol>
+  </section>`;
+}
+
 /** `/records/:id`: what the record says, every source with its quoted sentence, and its history. */
 export function recordPage(data: any): string {
   const record = data.record;
-  const skip = new Set(['id', 'kind', 'sources', 'countries', 'occurred', '__typename']);
+  const skip = new Set(['id', 'kind', 'sources', 'countries', 'occurred', 'references', '__typename']);
   const fields = Object.entries(record).filter(([key, value]) => !skip.has(key) && value !== null);
   const value = (v: unknown): Markup | string => {
     if (Array.isArray(v))
@@ -349,6 +367,7 @@ export function recordPage(data: any): string {
               <dd>${value(v)}</dd>`,
         )}
       </dl>
+      ${record.references ? actorReferences(record.references) : ''}
       <section aria-labelledby="sources-heading">
         <h2 id="sources-heading">Sources</h2>
         <ol class="sources">

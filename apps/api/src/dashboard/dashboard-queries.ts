@@ -73,7 +73,10 @@ export const RECORD_PAGE = `query RecordPage($id: ID!) {
     ... on Shutdown { count target action categories authority }
     ... on Figure { indicator value unit qualifier claimant claimantId provenance }
     ... on Statement { speaker speakerId office quote venue }
-    ... on Actor { name actorType names { value language } aliases description merger { into reason } }
+    ... on Actor {
+      name actorType names { value language } aliases description merger { into reason }
+      references(first: 100) { totalCount edges { node { role record { id kind occurred { startDay } } } } }
+    }
     ... on Allegation { claim allegedBy about allegationStatus }
   }
   history(recordId: $id, first: 50) {
