@@ -490,6 +490,8 @@ describe('the questions the API must answer, on the demo data', () => {
       [DEMO.amSamAth, [['SPEAKER', DEMO.amSamAthStatement]]],
       [DEMO.phnomPenhPolice, [['ALLEGES', DEMO.policeAllegation]]],
       [DEMO.tvhd, [['SPEAKER', '5b0f3e1a-2c4d-4e6f-8a1b-00000000002b']]],
+      // International reports: crypto platforms allegedly launder the industry's money.
+      ['5b0f3e1a-2c4d-4e6f-8a1b-00000000002c', [['ALLEGES', '5b0f3e1a-2c4d-4e6f-8a1b-00000000002e']]],
       [
         '5b0f3e1a-2c4d-4e6f-8a1b-00000000001f',
         [
@@ -538,7 +540,7 @@ describe('the questions the API must answer, on the demo data', () => {
       description: 'Operations director, Licadho',
     });
     expect(huione.spokesperson.sources[0].quote).toMatch(/could not be reached for comment/);
-    expect(huione.actors.totalCount).toBe(18);
+    expect(huione.actors.totalCount).toBe(20);
   });
 
   describe('8. pushing every new record about Cambodia or Laos, and every change of a commitment status', () => {
