@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApiServer, type RunningServer } from './support/api-server.js';
@@ -19,7 +20,9 @@ declare const document: {
   documentElement: { scrollWidth: number };
   activeElement: { textContent: string | null } | null;
 };
-declare const window: Record<string, unknown>;
+declare const window: Record<string, unknown> & {
+  axe: { run(context: unknown, options: unknown): Promise<AxeResults> };
+};
 
 const CHROMIUM = '/usr/bin/chromium';
 /** What this closed network needs: no background connections Chromium would otherwise try at start. */
@@ -33,6 +36,12 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const ARTIFACTS = join('test', 'artifacts');
+/** axe-core, the accessibility engine, injected into the page under test. */
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeResults {
+  violations: { id: string; help: string; nodes: unknown[] }[];
+}
 
 async function launch(): Promise<Browser> {
   try {
@@ -229,6 +238,34 @@ describe('the dashboard, in Chromium', () => {
     await page.waitForFunction(() => document.body.innerText.includes('"Cambodia"'));
     await page.screenshot({ path: join(ARTIFACTS, 'graphiql.png') });
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('passes an accessibility audit (axe-core: contrast, labels, names, structure) on every kind of page', async () => {
+    // The audit is a script the pages' policy rightly refuses: this browser context alone lets it in.
+    const page = await browser.newPage({ bypassCSP: true });
+    const pages = [
+      '/',
+      '/countries/KH',
+      '/countries/KH/records?kinds=FIGURE',
+      `/records/${DEMO.traffickedWorkersFigure}`,
+      `/records/${DEMO.amSamAth}`,
+    ];
+    for (const path of pages) {
+      await page.goto(`${server.url}${path}`);
+      if (path === '/countries/KH') await page.waitForSelector('#figures-chart svg');
+      await page.addScriptTag({ path: AXE });
+      const violations = (await page.evaluate(() =>
+        window.axe
+          .run(document, { resultTypes: ['violations'] })
+          .then((results: AxeResults) =>
+            results.violations.map(
+              (violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`,
+            ),
+          ),
+      )) as string[];
+      expect({ path, violations }).toEqual({ path, violations: [] });
+    }
     await page.close();
   });
 

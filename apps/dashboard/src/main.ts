@@ -57,9 +57,7 @@ function drawTimeline(items: TimelineItem[]): void {
       Plot.ruleY([0]),
     ],
   });
-  chart.setAttribute('role', 'img');
-  chart.setAttribute('aria-label', 'Records by kind and month');
-  figure.replaceChildren(chart);
+  figure.replaceChildren(asImage(chart, 'Records by kind and month'));
 }
 
 /** Each indicator's figures, official against independent, on one scale per unit. */
@@ -87,9 +85,19 @@ function drawFigures(groups: FigureGroup[]): void {
       }),
     ],
   });
+  figure.replaceChildren(asImage(chart, 'Figures per indicator, official and independent'));
+}
+
+/**
+ * A chart as one image for assistive technology, named by `label`: the page lists the same data as text
+ * (the timeline, the figures' tables). Plot names its inner groups, which is not allowed on plain groups.
+ */
+function asImage(chart: Element, label: string): Element {
   chart.setAttribute('role', 'img');
-  chart.setAttribute('aria-label', 'Figures per indicator, official and independent');
-  figure.replaceChildren(chart);
+  chart.setAttribute('aria-label', label);
+  for (const inner of chart.querySelectorAll('[aria-label]'))
+    if (inner !== chart) inner.removeAttribute('aria-label');
+  return chart;
 }
 
 function drawCharts(): void {
