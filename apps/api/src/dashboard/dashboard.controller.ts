@@ -17,6 +17,7 @@ import {
   recordPage,
   tokenPage,
 } from './dashboard-pages.js';
+import { RepeatedParameterError, singleValue, upperCaseList, type QueryValue } from './page-parameters.js';
 
 /** Where the build put the pages' script and style (scripts/build.mjs), from this file in dist/. */
 const ASSETS_FOLDER = new URL('../../../../dashboard-assets/', import.meta.url);
@@ -30,6 +31,8 @@ const ASSET_TYPES: Record<string, string> = {
 const ASSET_NAME = /^[A-Za-z0-9_-]+(?:-[A-Za-z0-9]+)?\.(js|css|woff2|woff)$/;
 /** The cookie a reader's token is kept in when reading is closed (set by the token form). */
 const TOKEN_COOKIE = 'tracker_token';
+/** Said by a page's parameter reader once it has answered the request itself. */
+const REFUSED = Symbol('refused');
 
 interface GraphqlAnswer {
   data?: Record<string, unknown> | null;
@@ -64,12 +67,14 @@ export class DashboardController {
   @Get('countries/:code')
   async country(
     @Param('code') code: string,
-    @Query('asOf') asOf: string | undefined,
+    @Query('asOf') asOfParameter: QueryValue,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    const asOf = this.parameter(reply, () => singleValue('asOf', asOfParameter));
+    if (asOf === REFUSED) return;
     // A day from the date picker means the end of that day: what the tracker knew by then.
-    const at = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `${asOf}T23:59:59.999Z` : asOf || undefined;
+    const at = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `${asOf}T23:59:59.999Z` : asOf;
     await this.page(request, reply, COUNTRY_PAGE, { code: code.toUpperCase(), asOf: at ?? null }, (data) =>
       countryPage(data, at),
     );
@@ -78,17 +83,19 @@ export class DashboardController {
   @Get('countries/:code/records')
   async countryRecords(
     @Param('code') code: string,
-    @Query('kinds') kinds: string | undefined,
-    @Query('after') after: string | undefined,
+    @Query('kinds') kinds: QueryValue,
+    @Query('after') afterParameter: QueryValue,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const kindList = kinds ? kinds.split(',').map((kind) => kind.trim().toUpperCase()) : null;
+    const after = this.parameter(reply, () => singleValue('after', afterParameter));
+    if (after === REFUSED) return;
+    const kindList = upperCaseList(kinds);
     await this.page(
       request,
       reply,
       COUNTRY_RECORDS_PAGE,
-      { code: code.toUpperCase(), kinds: kindList, after: after ?? null },
+      { code: code.toUpperCase(), kinds: kindList ?? null, after: after ?? null },
       (data) => countryRecordsPage(data, kindList?.join(',')),
     );
   }
@@ -135,6 +142,17 @@ export class DashboardController {
     void reply.type(ASSET_TYPES[extension]!).header('cache-control', 'no-cache').send(body);
   }
 
+  /** A parameter's value, or REFUSED once the reader was answered 400 for how it was given. */
+  private parameter<T>(reply: FastifyReply, read: () => T): T | typeof REFUSED {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof RepeatedParameterError)) throw error;
+      this.send(reply, 400, errorPage(400, error.message));
+      return REFUSED;
+    }
+  }
+
   private async page(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -151,7 +169,15 @@ export class DashboardController {
 
     const graphql = (this.adapterHost.httpAdapter.getInstance() as unknown as { graphql: Graphql }).graphql;
     const answer: GraphqlAnswer = await graphql(query, { access }, variables).catch((error: unknown) => ({
-      errors: [{ message: (error as Error).message, extensions: { code: 'BAD_USER_INPUT' } }],
+      // Mercurius throws a document or variables it refuses as one error holding the reasons: show the
+      // first reason (it names the parameter, as `$asOf`), not the wrapper's "Graphql validation error".
+      errors: [
+        {
+          message:
+            (error as { errors?: { message: string }[] }).errors?.[0]?.message ?? (error as Error).message,
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
     }));
     const error = answer.errors?.[0];
     if (error !== undefined || !answer.data) {
@@ -193,7 +219,13 @@ export class DashboardController {
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      // Not percent-encoding a browser would send: no token, so the page asks for one.
+      return undefined;
+    }
   }
   return undefined;
 }

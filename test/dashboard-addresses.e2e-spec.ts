@@ -1,0 +1,72 @@
+import { startApiServer, type RunningServer } from './support/api-server.js';
+
+/*
+ * A page's address is typed, bookmarked and edited by people: however its query string is given, the
+ * dashboard answers a page or an error page that says what is wrong, never a server error. Plain HTTP
+ * against the real server on the demo data (the browser tests are in dashboard.e2e-spec.ts).
+ */
+describe('the dashboard, given addresses people type', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startApiServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  /** The page's status, and its main content as text. */
+  async function page(path: string, headers: Record<string, string> = {}) {
+    const response = await fetch(`${server.url}${path}`, { headers });
+    const html = await response.text();
+    const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ?? '';
+    const text = main
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&quot;/g, '"')
+      .replace(/\s+/g, ' ')
+      .trim();
+    return { status: response.status, type: response.headers.get('content-type'), text };
+  }
+
+  it('takes a list of kinds repeated, as a form sends it, or comma-separated, in any case', async () => {
+    const repeated = await page('/countries/KH/records?kinds=FIGURE&kinds=ARREST');
+    const commas = await page('/countries/KH/records?kinds=figure,,%20arrest&kinds=FIGURE');
+    expect(repeated.status).toBe(200);
+    expect(repeated.text).toContain('figure,arrest records');
+    expect(commas).toEqual(repeated);
+    const onlyFigures = await page('/countries/KH/records?kinds=FIGURE');
+    expect(onlyFigures.text).not.toEqual(repeated.text);
+  });
+
+  it('reads an empty list of kinds as no filter', async () => {
+    const all = await page('/countries/KH/records');
+    expect(all.status).toBe(200);
+    expect(all.text).toContain('all records');
+    expect(await page('/countries/KH/records?kinds=,,,')).toEqual(all);
+    expect(await page('/countries/KH/records?kinds=')).toEqual(all);
+  });
+
+  it.each([
+    ['/countries/KH?asOf=2024-01-01&asOf=2024-02-01', 'The parameter "asOf" is given more than once'],
+    ['/countries/KH/records?after=a&after=b', 'The parameter "after" is given more than once'],
+    ['/countries/KH?asOf=not-a-date', 'Variable "$asOf" got invalid value "not-a-date"'],
+    ['/countries/KH/records?kinds=FIGURE,NOT_A_KIND', '"NOT_A_KIND" does not exist in "RecordKind" enum'],
+    ['/countries/KH/records?after=zzz', 'after is not a cursor of this list'],
+    ['/countries/%3Cb%3E', 'is not an ISO 3166-1 alpha-2 code'],
+  ])('answers %s with 400 and a page that names what is wrong', async (path, reason) => {
+    const answer = await page(path);
+    expect(answer.status).toBe(400);
+    expect(answer.type).toBe('text/html; charset=utf-8');
+    expect(answer.text).toContain(reason);
+  });
+
+  it('reads a token cookie that is not valid percent-encoding as no token, not as a server error', async () => {
+    const answer = await page('/countries/KH', { cookie: 'tracker_token=%E0%A4%A' });
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain('Cambodia');
+    const schema = await fetch(`${server.url}/graphiql/schema.graphql`, {
+      headers: { cookie: 'other=1; tracker_token=%ZZ' },
+    });
+    expect(schema.status).toBe(200);
+  });
+});
