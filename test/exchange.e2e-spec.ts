@@ -95,13 +95,63 @@ describe('data in and out: exports, imports, the changes feed', () => {
       const bad = await fetch(`${server.url}/exports/records.csv?kind=NOPE`);
       expect(bad.status).toBe(400);
       expect(await bad.json()).toMatchObject({
-        errors: [{ extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'kinds' }] } }],
+        errors: [{ extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'kind' }] } }],
       });
       const badDay = await fetch(`${server.url}/exports/records.ndjson?from=2025-13-01`);
       expect(badDay.status).toBe(400);
       expect((await fetch(`${server.url}/exports/records.xlsx`)).status).toBe(404);
       expect((await fetch(`${server.url}/changes.ndjson?limit=5000`)).status).toBe(400);
       expect((await fetch(`${server.url}/changes.ndjson?after=not-a-position`)).status).toBe(400);
+    });
+
+    it('takes a list repeated (as forms send it) or comma-separated, and refuses a repeated single value or a non-boolean, naming the parameter', async () => {
+      const ids = async (path: string) => {
+        const response = await fetch(`${server.url}${path}`);
+        expect(response.status).toBe(200);
+        return (await response.text())
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line).id as string)
+          .sort();
+      };
+      const figuresAndMeetings = await ids('/exports/records.ndjson?kind=FIGURE&kind=MEETING');
+      expect(figuresAndMeetings).toEqual(await ids('/exports/records.ndjson?kind=FIGURE,MEETING'));
+      expect(figuresAndMeetings.length).toBeGreaterThan(
+        (await ids('/exports/records.ndjson?kind=FIGURE')).length,
+      );
+      expect(await ids('/exports/records.ndjson?country=KH&country=TH,KH')).toEqual(
+        await ids('/exports/records.ndjson?country=KH,TH'),
+      );
+      const feed = await fetch(
+        `${server.url}/changes.ndjson?countries=KH&countries=TH&kinds=FIGURE&kinds=MEETING`,
+      );
+      expect(feed.status).toBe(200);
+
+      const refusals: [string, string, string][] = [
+        [
+          '/exports/records.csv?asOf=2025-01-01T00:00:00Z&asOf=2025-02-01T00:00:00Z',
+          'asOf',
+          'given more than once',
+        ],
+        ['/exports/records.csv?from=2025-01-01&from=2025-02-01', 'from', 'given more than once'],
+        ['/exports/records.csv?retracted=maybe', 'retracted', 'must be true or false, not maybe'],
+        ['/exports/records.csv?bom=yes', 'bom', 'must be true or false'],
+        ['/changes.ndjson?limit=5&limit=6', 'limit', 'given more than once'],
+        ['/changes.ndjson?limit=1e9', 'limit', 'limit must be a whole number from 1 to 1000, not 1e9'],
+        ['/changes.ndjson?after=a&after=b', 'after', 'given more than once'],
+        ['/changes.ndjson?kinds=FIGURE&kinds=NOPE', 'kinds', 'NOPE is not a record kind'],
+      ];
+      for (const [path, field, reason] of refusals) {
+        const response = await fetch(`${server.url}${path}`);
+        expect({ path, status: response.status }).toEqual({ path, status: 400 });
+        const body = (await response.json()) as {
+          errors: { message: string; extensions: { code: string; fields: { field: string }[] } }[];
+        };
+        expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field }] });
+        expect(body.errors[0]!.message).toContain(reason);
+      }
+      const retractedOnly = await ids('/exports/records.ndjson?retracted=1');
+      expect(retractedOnly).toContain(retractedId);
     });
 
     it('serves the changes feed as NDJSON a page at a time, the cursor in X-End-Cursor', async () => {

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '@tracker/config';
+import { InvalidQueryArgumentError } from '@tracker/read-models';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { readFile } from 'node:fs/promises';
@@ -17,7 +18,7 @@ import {
   recordPage,
   tokenPage,
 } from './dashboard-pages.js';
-import { RepeatedParameterError, singleValue, upperCaseList, type QueryValue } from './page-parameters.js';
+import { listValue, singleValue, type QueryValue } from '../http/query-parameters.js';
 
 /** Where the build put the pages' script and style (scripts/build.mjs), from this file in dist/. */
 const ASSETS_FOLDER = new URL('../../../../dashboard-assets/', import.meta.url);
@@ -90,7 +91,8 @@ export class DashboardController {
   ): Promise<void> {
     const after = this.parameter(reply, () => singleValue('after', afterParameter));
     if (after === REFUSED) return;
-    const kindList = upperCaseList(kinds);
+    // Kinds are upper-case words; a person may type them in any case.
+    const kindList = listValue([kinds ?? []].flat().map((kind) => kind.toUpperCase()));
     await this.page(
       request,
       reply,
@@ -147,7 +149,7 @@ export class DashboardController {
     try {
       return read();
     } catch (error) {
-      if (!(error instanceof RepeatedParameterError)) throw error;
+      if (!(error instanceof InvalidQueryArgumentError)) throw error;
       this.send(reply, 400, errorPage(400, error.message));
       return REFUSED;
     }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { parseKindList, recordExportStream, recordJson, splitList } from '@tracker/exchange';
+import { parseKindList, recordExportStream, recordJson } from '@tracker/exchange';
 import {
   ChangesReader,
   InvalidQueryArgumentError,
@@ -10,9 +10,10 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequestAuthenticator } from '../auth/request-authenticator.js';
 import { APP_CONFIG, type AppConfig } from '@tracker/config';
+import { booleanValue, listValue, singleValue, type QueryValue } from './query-parameters.js';
 import { mayRead, refuse } from './read-access.js';
 
-type Params = Record<string, string | undefined>;
+type Params = Record<string, QueryValue>;
 
 const FORMATS = { 'records.csv': 'csv', 'records.ndjson': 'ndjson' } as const;
 const MEDIA_TYPES = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8' };
@@ -45,11 +46,12 @@ export class ExportsController {
     }
     let stream;
     try {
+      const asOf = singleValue('asOf', query.asOf);
       stream = recordExportStream(this.records, {
         format,
         filter: recordFilterOf(query),
-        ...(query.asOf ? { asOf: query.asOf } : {}),
-        bom: query.bom === 'true' || query.bom === '1',
+        ...(asOf ? { asOf } : {}),
+        bom: booleanValue('bom', query.bom) ?? false,
       });
     } catch (error) {
       return this.badInput(reply, error);
@@ -65,14 +67,16 @@ export class ExportsController {
     if (!(await mayRead(this.authenticator, this.config.publicRead, request, reply))) return;
     let page;
     try {
-      const limit = query.limit === undefined ? MAX_CHANGES_PAGE : Number(query.limit);
+      const after = singleValue('after', query.after);
+      const countries = listValue(query.countries);
+      const kinds = listValue(query.kinds);
       page = this.changes.changes(
         {
-          ...(query.after ? { after: query.after } : {}),
-          ...(query.countries ? { countries: splitList(query.countries) } : {}),
-          ...(query.kinds ? { kinds: kindsOf(query.kinds) } : {}),
+          ...(after ? { after } : {}),
+          ...(countries ? { countries } : {}),
+          ...(kinds ? { kinds: kindsOf('kinds', kinds) } : {}),
         },
-        limit,
+        limitOf(query.limit),
       );
     } catch (error) {
       return this.badInput(reply, error);
@@ -100,16 +104,34 @@ export class ExportsController {
   }
 }
 
-function kindsOf(value: string) {
-  return parseKindList(value, (message) => new InvalidQueryArgumentError('kinds', message));
+function kindsOf(parameter: string, kinds: string[]) {
+  return parseKindList(kinds.join(','), (message) => new InvalidQueryArgumentError(parameter, message));
+}
+
+/** The feed's page size, `limit` (the reader names it `first`, as GraphQL does: the answer says `limit`). */
+function limitOf(value: QueryValue): number {
+  const limit = singleValue('limit', value);
+  const size = limit === undefined ? MAX_CHANGES_PAGE : Number(limit);
+  if (!Number.isInteger(size) || size < 1 || size > MAX_CHANGES_PAGE) {
+    throw new InvalidQueryArgumentError(
+      'limit',
+      `limit must be a whole number from 1 to ${MAX_CHANGES_PAGE}, not ${limit}`,
+    );
+  }
+  return size;
 }
 
 function recordFilterOf(query: Params): RecordFilter {
+  const countries = listValue(query.country);
+  const kinds = listValue(query.kind);
+  const from = singleValue('from', query.from);
+  const to = singleValue('to', query.to);
+  const retracted = booleanValue('retracted', query.retracted);
   return {
-    ...(query.country ? { countries: splitList(query.country) } : {}),
-    ...(query.kind ? { kinds: kindsOf(query.kind) } : {}),
-    ...(query.from ? { from: query.from } : {}),
-    ...(query.to ? { to: query.to } : {}),
-    ...(query.retracted === undefined ? {} : { retracted: query.retracted === 'true' }),
+    ...(countries ? { countries } : {}),
+    ...(kinds ? { kinds: kindsOf('kind', kinds) } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(retracted === undefined ? {} : { retracted }),
   };
 }
