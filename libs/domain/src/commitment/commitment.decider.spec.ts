@@ -116,10 +116,16 @@ describe('COMMITMENT: making one', () => {
       .given([])
       .when(createCommand('COMMITMENT'), { records: {} })
       .thenThrows('UNKNOWN_RECORD', 'meetingId');
-    spec
+    const wrongKind = spec
       .given([])
       .when(createCommand('COMMITMENT'), { records: { [IDS.meeting]: fact('STATEMENT') } })
       .thenThrows('INVALID_REFERENCE', 'meetingId');
+    expect(wrongKind.message).toBe(`meetingId: record ${IDS.meeting} is a STATEMENT, not a MEETING`);
+    const anArrest = spec
+      .given([])
+      .when(createCommand('COMMITMENT'), { records: { [IDS.meeting]: fact('ARREST') } })
+      .thenThrows('INVALID_REFERENCE', 'meetingId');
+    expect(anArrest.message).toBe(`meetingId: record ${IDS.meeting} is an ARREST, not a MEETING`);
     spec
       .given([])
       .when(createCommand('COMMITMENT'), { records: { [IDS.meeting]: fact('MEETING', [], true) } })

@@ -31,10 +31,15 @@ export function requireReference(
   if (fact === undefined) throw new UnknownRecordError(`${field}: no record ${id}`, field);
   if (!kinds.includes(fact.kind)) {
     throw new InvalidReferenceError(
-      `${field}: record ${id} is a ${fact.kind}, not a ${kinds.join(' or ')}`,
+      `${field}: record ${id} is ${withArticle(fact.kind)}, not ${kinds.map(withArticle).join(' or ')}`,
       field,
     );
   }
   if (fact.retracted) throw new InvalidReferenceError(`${field}: record ${id} is retracted`, field);
   return fact;
+}
+
+/** `an ACTOR`, `a MEETING`: a kind as a message names it. */
+function withArticle(kind: RecordKind): string {
+  return `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}`;
 }
