@@ -1,4 +1,6 @@
 import { startApiServer, type RunningServer } from './support/api-server.js';
+import { actorInput, figureInput } from './support/mutation-inputs.js';
+import { mutate } from './support/mutations.js';
 
 /*
  * A page's address is typed, bookmarked and edited by people: however its query string is given, the
@@ -53,6 +55,11 @@ describe('the dashboard, given addresses people type', () => {
     ['/countries/KH/records?kinds=FIGURE,NOT_A_KIND', '"NOT_A_KIND" does not exist in "RecordKind" enum'],
     ['/countries/KH/records?after=zzz', 'after is not a cursor of this list'],
     ['/countries/%3Cb%3E', 'is not an ISO 3166-1 alpha-2 code'],
+    [
+      '/records/5b0f3e1a-2c4d-4e6f-8a1b-000000000023?historyAfter=a&historyAfter=b',
+      'historyAfter is given more than once',
+    ],
+    ['/records/5b0f3e1a-2c4d-4e6f-8a1b-000000000023?historyAfter=zzz', 'after is not a cursor of this list'],
   ])('answers %s with 400 and a page that names what is wrong', async (path, reason) => {
     const answer = await page(path);
     expect(answer.status).toBe(400);
@@ -68,5 +75,30 @@ describe('the dashboard, given addresses people type', () => {
       headers: { cookie: 'other=1; tracker_token=%ZZ' },
     });
     expect(schema.status).toBe(200);
+  });
+
+  it("pages an actor's references, 100 at a time, to the last one", async () => {
+    const { recordId: actorId } = await mutate(
+      server,
+      'recordActor',
+      actorInput({ name: 'A much-cited body' }),
+    );
+    const claimed: string[] = [];
+    for (let i = 0; i < 101; i++) {
+      claimed.push(
+        (await mutate(server, 'reportFigure', { ...figureInput(), claimantId: actorId })).recordId,
+      );
+    }
+    const links = (html: string) => [...html.matchAll(/href="\/records\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    const firstPage = await (await fetch(`${server.url}/records/${actorId}`)).text();
+    expect(firstPage).toContain('101 records, newest first.');
+    const next = /<a href="(\?referencesAfter=[^"]+)">Older records<\/a>/.exec(firstPage)?.[1];
+    expect(next).toBeDefined();
+    const secondPage = await (
+      await fetch(`${server.url}/records/${actorId}${next!.replace(/&amp;/g, '&')}`)
+    ).text();
+    expect(secondPage).not.toContain('Older records');
+    const listed = new Set([...links(firstPage), ...links(secondPage)]);
+    expect(claimed.filter((id) => !listed.has(id))).toEqual([]);
   });
 });

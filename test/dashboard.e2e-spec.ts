@@ -151,6 +151,45 @@ describe('the dashboard, in Chromium', () => {
     await page.close();
   });
 
+  it("shows a record's whole history a page at a time, each event as recorded, its time in UTC", async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, server.url);
+    const { recordId } = await mutate(server, 'reportFigure', figureInput());
+    // 54 corrections: 55 events, more than a page of history (50).
+    for (let value = 1; value <= 54; value++) {
+      await mutate(server, 'correctRecord', {
+        recordId,
+        changes: { value },
+        reason: `Correction number ${value}.`,
+      });
+    }
+    await page.goto(`${server.url}/records/${recordId}`);
+    const history = page.locator('.history > li');
+    expect(await history.count()).toBe(50);
+    expect(await page.locator('section', { hasText: 'History' }).locator('p.note').innerText()).toContain(
+      '55 events',
+    );
+    const first = history.first();
+    expect(await first.locator('summary').innerText()).toMatch(
+      /^FigureReported recorded \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z by /,
+    );
+    // An event opens to what it recorded.
+    await history.nth(1).locator('summary').click();
+    expect(await history.nth(1).locator('pre').innerText()).toContain('Correction number 1.');
+    expect(await page.locator('dl.fields').innerText()).not.toContain('GMT');
+
+    await page.getByRole('link', { name: 'Later events' }).click();
+    await page.waitForURL(/historyAfter=/);
+    expect(await history.count()).toBe(5);
+    expect(await history.first().getAttribute('value')).toBe('51');
+    expect(await history.last().locator('summary').innerText()).toContain('RecordCorrected');
+    await history.last().locator('summary').click();
+    expect(await history.last().locator('pre').innerText()).toContain('Correction number 54.');
+    expect(await page.getByRole('link', { name: 'Later events' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('shows the country as the tracker knew it on a chosen day, and then now again', async () => {
     const page = await browser.newPage();
     const problems = watch(page, server.url);

@@ -335,7 +335,29 @@ function actorReferences(references: any): Markup {
           </li>`,
       )}
     </ol>
+    ${nextPageLink(references.pageInfo, 'referencesAfter', 'Older records')}
   </section>`;
+}
+
+/**
+ * A DateTime as the page shows it: ISO 8601 in UTC. In process, GraphQL hands the scalar over as a Date,
+ * whose own text is the server's locale and zone.
+ */
+function instant(value: Date | string): string {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+/**
+ * The link to a list's next page on a record's page: the same address with the list's cursor. Each
+ * list pages on its own; the other starts again at its first page.
+ */
+function nextPageLink(
+  pageInfo: { hasNextPage: boolean; endCursor: string | null },
+  parameter: string,
+  label: string,
+): Markup | string {
+  if (!pageInfo.hasNextPage || pageInfo.endCursor === null) return '';
+  return html`<p><a href="?${parameter}=${encodeURIComponent(pageInfo.endCursor)}">${label}</a></p>`;
 }
 
 /** `/records/:id`: what the record says, every source with its quoted sentence, and its history. */
@@ -346,6 +368,7 @@ export function recordPage(data: any): string {
   const value = (v: unknown): Markup | string => {
     if (Array.isArray(v))
       return v.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join('; ');
+    if (v instanceof Date) return instant(v);
     if (typeof v === 'object' && v !== null) return JSON.stringify(v);
     if (typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v)) return recordLink(v, v);
     return String(v);
@@ -383,14 +406,24 @@ export function recordPage(data: any): string {
       </section>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
+        <p class="note">
+          ${number(data.history.totalCount)} events, oldest first; open one to see what it recorded.
+        </p>
         <ol class="history">
           ${history.map(
             (h) =>
-              html`<li>
-                <strong>${h.type}</strong> recorded ${h.recordedAt}${h.actor ? html` by ${h.actor}` : ''}
+              html`<li value="${h.revision + 1}">
+                <details>
+                  <summary>
+                    <strong>${h.type}</strong> recorded
+                    ${instant(h.recordedAt)}${h.actor ? html` by ${h.actor}` : ''}
+                  </summary>
+                  <pre>${JSON.stringify(h.data, null, 2)}</pre>
+                </details>
               </li>`,
           )}
         </ol>
+        ${nextPageLink(data.history.pageInfo, 'historyAfter', 'Later events')}
       </section>`,
   );
 }

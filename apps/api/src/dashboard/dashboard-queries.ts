@@ -59,7 +59,7 @@ export const COUNTRY_RECORDS_PAGE = `query CountryRecordsPage($code: String!, $k
   }
 }`;
 
-export const RECORD_PAGE = `query RecordPage($id: ID!) {
+export const RECORD_PAGE = `query RecordPage($id: ID!, $historyAfter: String, $referencesAfter: String) {
   record(id: $id) {
     id kind retracted retractionReason confidence recordedAt recordedBy updatedAt updatedBy
     countries { code role name }
@@ -75,11 +75,17 @@ export const RECORD_PAGE = `query RecordPage($id: ID!) {
     ... on Statement { speaker speakerId office quote venue }
     ... on Actor {
       name actorType names { value language } aliases description merger { into reason }
-      references(first: 100) { totalCount edges { node { role record { id kind occurred { startDay } } } } }
+      references(first: 100, after: $referencesAfter) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { role record { id kind occurred { startDay } } } }
+      }
     }
     ... on Allegation { claim allegedBy about allegationStatus }
   }
-  history(recordId: $id, first: 50) {
-    edges { node { type recordedAt actor data } }
+  history(recordId: $id, first: 50, after: $historyAfter) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { type revision recordedAt actor data } }
   }
 }`;

@@ -103,8 +103,19 @@ export class DashboardController {
   }
 
   @Get('records/:id')
-  async record(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    await this.page(request, reply, RECORD_PAGE, { id }, (data) => recordPage(data));
+  async record(
+    @Param('id') id: string,
+    @Query('historyAfter') historyAfterParameter: QueryValue,
+    @Query('referencesAfter') referencesAfterParameter: QueryValue,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const cursors = this.parameter(reply, () => ({
+      historyAfter: singleValue('historyAfter', historyAfterParameter) ?? null,
+      referencesAfter: singleValue('referencesAfter', referencesAfterParameter) ?? null,
+    }));
+    if (cursors === REFUSED) return;
+    await this.page(request, reply, RECORD_PAGE, { id, ...cursors }, (data) => recordPage(data));
   }
 
   /** GraphiQL from the bundled assets; it asks for what it shows over /graphql, under the usual rules. */
