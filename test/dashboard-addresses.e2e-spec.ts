@@ -1,5 +1,6 @@
 import { startApiServer, type RunningServer } from './support/api-server.js';
-import { actorInput, figureInput } from './support/mutation-inputs.js';
+import { gqlData } from './support/gql.js';
+import { actorInput, figureInput, taskForceInput } from './support/mutation-inputs.js';
 import { mutate } from './support/mutations.js';
 
 /*
@@ -7,6 +8,14 @@ import { mutate } from './support/mutations.js';
  * dashboard answers a page or an error page that says what is wrong, never a server error. Plain HTTP
  * against the real server on the demo data (the browser tests are in dashboard.e2e-spec.ts).
  */
+/** A page's words: tags out, spaces folded, none before punctuation. */
+function textOf(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,:;])/g, '$1');
+}
+
 describe('the dashboard, given addresses people type', () => {
   let server: RunningServer;
 
@@ -100,5 +109,27 @@ describe('the dashboard, given addresses people type', () => {
     expect(secondPage).not.toContain('Older records');
     const listed = new Set([...links(firstPage), ...links(secondPage)]);
     expect(claimed.filter((id) => !listed.has(id))).toEqual([]);
+  });
+
+  it("says what a country's sections leave out, and links to all of it", async () => {
+    // More than a page of task forces (50) and of the timeline (100); one indicator with over 20 figures.
+    for (let i = 0; i < 51; i++) await mutate(server, 'createTaskForce', taskForceInput());
+    for (let i = 0; i < 50; i++) await mutate(server, 'reportFigure', figureInput());
+    const { country } = await gqlData(
+      server.url,
+      '{ country(code: "KH") { taskForces: timeline(kinds: [TASK_FORCE]) { totalCount } } }',
+    );
+    const html = await (await fetch(`${server.url}/countries/KH`)).text();
+    const text = textOf(html);
+    expect(text).toContain(`Showing 50 of ${country.taskForces.totalCount} task forces: all of them.`);
+    expect(html).toContain('href="/countries/KH/records?kinds=TASK_FORCE"');
+    expect(html).toContain('href="/countries/KH/records"');
+    expect(text).toMatch(/the latest 100 of (\d+)\. All \1 records\./);
+    expect(text).toContain(
+      'Each indicator shows its latest 20 official and 20 independent figures: all figures.',
+    );
+    // As of a past day, the links say that they lead to the records as they stand now.
+    const past = await (await fetch(`${server.url}/countries/KH?asOf=2099-01-01`)).text();
+    expect(textOf(past)).toContain('all of them (as they stand now).');
   });
 });

@@ -138,6 +138,15 @@ export function countryPage(data: any, asOf: string | undefined): string {
       <th scope="row">${label}</th>
       <td><a href="/countries/${country.code}/records?kinds=${kinds}">${number(value)}</a></td>
     </tr>`;
+  // A section shows a first page; when there is more, it says how much and links to all of it.
+  const rest = (shown: number, total: number, what: string, kinds: string, all: string) =>
+    shown < total
+      ? html`<p class="note">
+          Showing ${number(shown)} of ${number(total)} ${what}:
+          <a href="/countries/${country.code}/records?kinds=${kinds}">${all}</a
+          >${asOf ? ' (as they stand now)' : ''}.
+        </p>`
+      : '';
   const commitments = (country.commitments.edges as any[]).map((edge) => edge.node);
   const signatories = [
     ...new Map(
@@ -222,12 +231,20 @@ export function countryPage(data: any, asOf: string | undefined): string {
       <section aria-labelledby="commitments-heading">
         <h2 id="commitments-heading">Commitments</h2>
         <div class="scroll">${matrix}</div>
+        ${rest(commitments.length, country.commitments.totalCount, 'commitments', 'COMMITMENT', 'all of them')}
       </section>
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <figure id="timeline-chart" class="chart" aria-describedby="timeline-caption"></figure>
         <p id="timeline-caption" class="note">
           Records by kind and month, the latest ${timeline.length} of ${country.timeline.totalCount}.
+          ${
+            timeline.length < country.timeline.totalCount
+              ? html`<a href="/countries/${country.code}/records"
+                    >All ${number(country.timeline.totalCount)} records</a
+                  >${asOf ? ' (as they stand now)' : ''}.`
+              : ''
+          }
         </p>
         <ol id="timeline" class="timeline">
           ${timeline.map(
@@ -261,6 +278,17 @@ export function countryPage(data: any, asOf: string | undefined): string {
               </tbody>
             </table>`,
         )}
+        ${
+          figures.some(
+            (g) => g.official.length < g.officialCount || g.independent.length < g.independentCount,
+          )
+            ? html`<p class="note">
+                Each indicator shows its latest 20 official and 20 independent figures:
+                <a href="/countries/${country.code}/records?kinds=FIGURE">all figures</a>.
+              </p>`
+            : ''
+        }
+        ${rest(figures.length, country.figures.totalCount, 'indicators', 'FIGURE', 'all figures')}
       </section>
       <section aria-labelledby="detentions-heading">
         <h2 id="detentions-heading">Open detentions</h2>
@@ -274,6 +302,7 @@ export function countryPage(data: any, asOf: string | undefined): string {
               </li>`,
           )}
         </ul>
+        ${rest(detentions.length, country.detentions.totalCount, 'open detentions', 'DETENTION', 'all detention cases, open or not')}
       </section>
       <section aria-labelledby="task-forces-heading">
         <h2 id="task-forces-heading">Task forces</h2>
@@ -286,6 +315,7 @@ export function countryPage(data: any, asOf: string | undefined): string {
               </li>`,
           )}
         </ul>
+        ${rest(taskForces.length, country.taskForces.totalCount, 'task forces', 'TASK_FORCE', 'all of them')}
       </section>
       ${jsonData('country-data', { timeline, figures })}`,
     { live: country.code },

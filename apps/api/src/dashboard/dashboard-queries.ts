@@ -36,9 +36,11 @@ export const COUNTRY_PAGE = `query CountryPage($code: String!, $asOf: DateTime) 
       } }
     }
     taskForces: timeline(kinds: [TASK_FORCE], first: 50) {
+      totalCount
       edges { node { id occurred { startDay } ... on TaskForce { name memberAgencies active } } }
     }
     figures(first: 20) {
+      totalCount
       edges { node {
         indicator officialCount independentCount
         official(first: 20) { id value unit claimant claimantId occurred { startDay } }
