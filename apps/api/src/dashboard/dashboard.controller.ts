@@ -32,13 +32,14 @@ const ASSET_TYPES: Record<string, string> = {
 const ASSET_NAME = /^[A-Za-z0-9_-]+(?:-[A-Za-z0-9]+)?\.(js|css|woff2|woff)$/;
 /** The cookie a reader's token is kept in when reading is closed (set by the token form). */
 const TOKEN_COOKIE = 'tracker_token';
-/** Said by a page's parameter reader once it has answered the request itself. */
-const REFUSED = Symbol('refused');
 
 interface GraphqlAnswer {
   data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
+
+/** A page's query string, as Fastify parses it. */
+type PageQuery = Record<string, QueryValue>;
 
 type Graphql = (
   query: string,
@@ -62,60 +63,75 @@ export class DashboardController {
 
   @Get()
   async countries(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.page(request, reply, COUNTRIES_PAGE, {}, (data) => countriesPage(data));
+    await this.page(
+      request,
+      reply,
+      COUNTRIES_PAGE,
+      () => ({}),
+      (data) => countriesPage(data),
+    );
   }
 
   @Get('countries/:code')
   async country(
     @Param('code') code: string,
-    @Query('asOf') asOfParameter: QueryValue,
+    @Query() query: PageQuery,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const asOf = this.parameter(reply, () => singleValue('asOf', asOfParameter));
-    if (asOf === REFUSED) return;
-    // A day from the date picker means the end of that day: what the tracker knew by then.
-    const at = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `${asOf}T23:59:59.999Z` : asOf;
-    await this.page(request, reply, COUNTRY_PAGE, { code: code.toUpperCase(), asOf: at ?? null }, (data) =>
-      countryPage(data, at),
+    await this.page(
+      request,
+      reply,
+      COUNTRY_PAGE,
+      () => {
+        const asOf = singleValue('asOf', query.asOf);
+        // A day from the date picker means the end of that day: what the tracker knew by then.
+        const at = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `${asOf}T23:59:59.999Z` : asOf;
+        return { code: code.toUpperCase(), asOf: at ?? null };
+      },
+      (data, { asOf }) => countryPage(data, asOf ?? undefined),
     );
   }
 
   @Get('countries/:code/records')
   async countryRecords(
     @Param('code') code: string,
-    @Query('kinds') kinds: QueryValue,
-    @Query('after') afterParameter: QueryValue,
+    @Query() query: PageQuery,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const after = this.parameter(reply, () => singleValue('after', afterParameter));
-    if (after === REFUSED) return;
-    // Kinds are upper-case words; a person may type them in any case.
-    const kindList = listValue([kinds ?? []].flat().map((kind) => kind.toUpperCase()));
     await this.page(
       request,
       reply,
       COUNTRY_RECORDS_PAGE,
-      { code: code.toUpperCase(), kinds: kindList ?? null, after: after ?? null },
-      (data) => countryRecordsPage(data, kindList?.join(',')),
+      () => ({
+        code: code.toUpperCase(),
+        // Kinds are upper-case words; a person may type them in any case.
+        kinds: listValue([query.kinds ?? []].flat().map((kind) => kind.toUpperCase())) ?? null,
+        after: singleValue('after', query.after) ?? null,
+      }),
+      (data, variables) => countryRecordsPage(data, variables.kinds?.join(',')),
     );
   }
 
   @Get('records/:id')
   async record(
     @Param('id') id: string,
-    @Query('historyAfter') historyAfterParameter: QueryValue,
-    @Query('referencesAfter') referencesAfterParameter: QueryValue,
+    @Query() query: PageQuery,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const cursors = this.parameter(reply, () => ({
-      historyAfter: singleValue('historyAfter', historyAfterParameter) ?? null,
-      referencesAfter: singleValue('referencesAfter', referencesAfterParameter) ?? null,
-    }));
-    if (cursors === REFUSED) return;
-    await this.page(request, reply, RECORD_PAGE, { id, ...cursors }, (data) => recordPage(data));
+    await this.page(
+      request,
+      reply,
+      RECORD_PAGE,
+      () => ({
+        id,
+        historyAfter: singleValue('historyAfter', query.historyAfter) ?? null,
+        referencesAfter: singleValue('referencesAfter', query.referencesAfter) ?? null,
+      }),
+      (data) => recordPage(data),
+    );
   }
 
   /** GraphiQL from the bundled assets; it asks for what it shows over /graphql, under the usual rules. */
@@ -155,24 +171,25 @@ export class DashboardController {
     void reply.type(ASSET_TYPES[extension]!).header('cache-control', 'no-cache').send(body);
   }
 
-  /** A parameter's value, or REFUSED once the reader was answered 400 for how it was given. */
-  private parameter<T>(reply: FastifyReply, read: () => T): T | typeof REFUSED {
-    try {
-      return read();
-    } catch (error) {
-      if (!(error instanceof InvalidQueryArgumentError)) throw error;
-      this.send(reply, 400, errorPage(400, error.message));
-      return REFUSED;
-    }
-  }
-
-  private async page(
+  /**
+   * One page: its variables read from the address (a parameter given wrongly is a 400 page naming it),
+   * its query run under the reader's access, its answer rendered, or an error page with the status the
+   * answer's code means.
+   */
+  private async page<Variables extends Record<string, unknown>>(
     request: FastifyRequest,
     reply: FastifyReply,
-    query: string,
-    variables: Record<string, unknown>,
-    render: (data: Record<string, unknown>) => string,
+    document: string,
+    readVariables: () => Variables,
+    render: (data: Record<string, unknown>, variables: Variables) => string,
   ): Promise<void> {
+    let variables: Variables;
+    try {
+      variables = readVariables();
+    } catch (error) {
+      if (!(error instanceof InvalidQueryArgumentError)) throw error;
+      return this.send(reply, 400, errorPage(400, error.message));
+    }
     const access = await this.accessOf(request);
     const refusal =
       'refused' in access
@@ -181,7 +198,7 @@ export class DashboardController {
     if (refusal !== undefined) return this.send(reply, 401, tokenPage(refusal));
 
     const graphql = (this.adapterHost.httpAdapter.getInstance() as unknown as { graphql: Graphql }).graphql;
-    const answer: GraphqlAnswer = await graphql(query, { access }, variables).catch((error: unknown) => ({
+    const answer: GraphqlAnswer = await graphql(document, { access }, variables).catch((error: unknown) => ({
       // Mercurius throws a document or variables it refuses as one error holding the reasons: show the
       // first reason (it names the parameter, as `$asOf`), not the wrapper's "Graphql validation error".
       errors: [
@@ -205,7 +222,7 @@ export class DashboardController {
               : 500;
       return this.send(reply, status, errorPage(status, error?.message ?? 'Nothing to show'));
     }
-    this.send(reply, 200, render(answer.data));
+    this.send(reply, 200, render(answer.data, variables));
   }
 
   /** The bearer token of the `Authorization` header, or of the token cookie a reader set in the page. */
