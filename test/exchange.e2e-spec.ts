@@ -308,6 +308,32 @@ describe('data in and out: exports, imports, the changes feed', () => {
       expect(said(recordsOf(target))).toEqual(said(recordsOf(source)));
     });
 
+    it('takes a list option repeated or comma-separated alike', () => {
+      const folder = newDataDir();
+      const exported = (...options: string[]) => {
+        const file = join(folder, `${options.join('_')}.ndjson`);
+        expect(cli(source, 'export', 'records', '--format', 'ndjson', ...options, '--out', file).code).toBe(
+          0,
+        );
+        return readFileSync(file, 'utf8').trim().split('\n').map(comparable).sort(byId);
+      };
+      const repeated = exported(
+        '--kind',
+        'FIGURE',
+        '--kind',
+        'MEETING',
+        '--country',
+        'KH',
+        '--country',
+        'TH',
+      );
+      expect(repeated).toEqual(exported('--kind', 'FIGURE,MEETING', '--country', 'KH,TH'));
+      expect(new Set(repeated.map((record) => record.kind))).toEqual(new Set(['FIGURE', 'MEETING']));
+      expect(cli(source, 'export', 'records', '--kind', 'FIGURE', '--kind', 'NOPE').err).toContain(
+        '--kind: NOPE is not a record kind',
+      );
+    });
+
     it('imports NDJSON mutations through the API rules: refused lines reported, the rest recorded once', () => {
       const folder = newDataDir();
       const file = join(folder, 'batch.ndjson');

@@ -23,7 +23,7 @@ import { Checkpointer } from '@tracker/integrity';
 import { catchUpReadModel } from './catch-up.js';
 import { UsageError } from './usage-error.js';
 
-export const EXPORT_USAGE = `tracker export records [--format csv|ndjson] [--country KH,TH] [--kind FIGURE,ARREST]
+export const EXPORT_USAGE = `tracker export records [--format csv|ndjson] [--country KH,TH]... [--kind FIGURE,ARREST]...
                          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of ISO-time] [--bom] [--out FILE]
                          every record matching, one row or line each (README: "Export columns")
 tracker export events [--format ndjson] [--out FILE]
@@ -42,8 +42,9 @@ export async function runExportCommand(
     args: rest,
     options: {
       format: { type: 'string' },
-      country: { type: 'string' },
-      kind: { type: 'string' },
+      // Lists: comma-separated, repeated (--kind FIGURE --kind ARREST), or both.
+      country: { type: 'string', multiple: true },
+      kind: { type: 'string', multiple: true },
       from: { type: 'string' },
       to: { type: 'string' },
       'as-of': { type: 'string' },
@@ -57,9 +58,11 @@ export async function runExportCommand(
     const format = values.format ?? 'csv';
     if (format !== 'csv' && format !== 'ndjson') throw new UsageError('--format is csv or ndjson');
     const filter = {
-      ...(values.country ? { countries: splitList(values.country) } : {}),
+      ...(values.country ? { countries: values.country.flatMap(splitList) } : {}),
       ...(values.kind
-        ? { kinds: parseKindList(values.kind, (message) => new UsageError(`--kind: ${message}`)) }
+        ? {
+            kinds: parseKindList(values.kind.join(','), (message) => new UsageError(`--kind: ${message}`)),
+          }
         : {}),
       ...(values.from ? { from: values.from } : {}),
       ...(values.to ? { to: values.to } : {}),
