@@ -634,6 +634,25 @@ describe('rate limit (TRACKER_RATE_LIMIT_MAX=5 an hour)', () => {
     expect(JSON.parse(answer.body).errors[0].extensions.code).toBe('RATE_LIMITED');
   });
 
+  it("answers a browser over the limit with the dashboard's error page, and a script with JSON", async () => {
+    const page = await fetch(`${server.url}/countries/KH`, { headers: { accept: 'text/html,*/*;q=0.8' } });
+    expect(page.status).toBe(429);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await page.text()).toMatch(
+      /<h1>Too many requests: at most 5 every 3600 seconds .*Retry in \d+ seconds\.<\/h1>/,
+    );
+    const script = await fetch(`${server.url}/exports/records.csv`);
+    expect(script.status).toBe(429);
+    expect(await script.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    // GraphQL keeps its own shape, whatever the client accepts.
+    const graphql = await fetch(`${server.url}/graphql?query=%7B__typename%7D`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(graphql.status).toBe(429);
+    expect(graphql.headers.get('content-type')).not.toContain('text/html');
+  });
+
   it('counts a made-up token against its address: no fresh allowance', async () => {
     expectRateLimited(await gql(server.url, HEALTHY, undefined, { token: 'trk_made-up' }));
   });

@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import { RequestAuthenticator } from './auth/request-authenticator.js';
 import { ConfigError, loadAppConfig } from '@tracker/config';
 import { registerRateLimit } from './http/rate-limit.js';
+import { answerRateLimitedBrowsersWithPages } from './dashboard/rate-limited-pages.js';
 import { acceptStrictUtf8Json } from './http/strict-utf8-json.js';
 import { applyWebSocketHygiene } from './http/websocket-hygiene.js';
 import { graphqlAccess } from './auth/graphql-access.js';
@@ -39,6 +40,7 @@ async function bootstrap(): Promise<void> {
   });
   // Before listen: the routes (Nest's and Mercurius's) are added at init, and each must get the limiter.
   await registerRateLimit(app, config, app.get(RequestAuthenticator));
+  if (config.rateLimitMax > 0) answerRateLimitedBrowsersWithPages(adapter.getInstance() as never);
   app.useLogger(app.get(Logger));
   const fastify = adapter.getInstance() as unknown as {
     websocketServer: WebSocketServer;

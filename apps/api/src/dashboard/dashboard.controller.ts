@@ -19,6 +19,7 @@ import {
   tokenPage,
 } from './dashboard-pages.js';
 import { listValue, singleValue, type QueryValue } from '../http/query-parameters.js';
+import { sendPage } from './send-page.js';
 
 /** Where the build put the pages' script and style (scripts/build.mjs), from this file in dist/. */
 const ASSETS_FOLDER = new URL('../../../../dashboard-assets/', import.meta.url);
@@ -137,7 +138,7 @@ export class DashboardController {
   /** GraphiQL from the bundled assets; it asks for what it shows over /graphql, under the usual rules. */
   @Get('graphiql')
   graphiql(@Res() reply: FastifyReply): void {
-    this.send(reply, 200, graphiqlPage());
+    sendPage(reply, 200, graphiqlPage());
   }
 
   /**
@@ -188,14 +189,14 @@ export class DashboardController {
       variables = readVariables();
     } catch (error) {
       if (!(error instanceof InvalidQueryArgumentError)) throw error;
-      return this.send(reply, 400, errorPage(400, error.message));
+      return sendPage(reply, 400, errorPage(400, error.message));
     }
     const access = await this.accessOf(request);
     const refusal =
       'refused' in access
         ? access.refused.message
         : readRefusal(access.principal, this.config.publicRead)?.message;
-    if (refusal !== undefined) return this.send(reply, 401, tokenPage(refusal));
+    if (refusal !== undefined) return sendPage(reply, 401, tokenPage(refusal));
 
     const graphql = (this.adapterHost.httpAdapter.getInstance() as unknown as { graphql: Graphql }).graphql;
     const answer: GraphqlAnswer = await graphql(document, { access }, variables).catch((error: unknown) => ({
@@ -220,9 +221,9 @@ export class DashboardController {
             : code === 'UNAVAILABLE'
               ? 503
               : 500;
-      return this.send(reply, status, errorPage(status, error?.message ?? 'Nothing to show'));
+      return sendPage(reply, status, errorPage(status, error?.message ?? 'Nothing to show'));
     }
-    this.send(reply, 200, render(answer.data, variables));
+    sendPage(reply, 200, render(answer.data, variables));
   }
 
   /** The bearer token of the `Authorization` header, or of the token cookie a reader set in the page. */
@@ -230,18 +231,6 @@ export class DashboardController {
     const header = request.headers.authorization;
     const cookie = cookieValue(request.headers.cookie, TOKEN_COOKIE);
     return resolveAccess(this.authenticator, header ?? (cookie ? `Bearer ${cookie}` : undefined));
-  }
-
-  private send(reply: FastifyReply, status: number, page: string): void {
-    void reply
-      .status(status)
-      .type('text/html; charset=utf-8')
-      // Everything a page loads is its own; nothing may be framed or fetched from elsewhere.
-      .header(
-        'content-security-policy',
-        "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
-      )
-      .send(page);
   }
 }
 
