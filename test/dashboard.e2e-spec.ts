@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -342,6 +343,63 @@ describe('the dashboard with reading closed (TRACKER_PUBLIC_READ=false)', () => 
     await page.getByRole('button', { name: 'Read with this token' }).click();
     await page.waitForSelector('#stats');
     expect(await page.locator('h1').innerText()).toContain('Cambodia');
+    await page.close();
+  });
+});
+
+describe('the dashboard across a server restart', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startApiServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('says when live updates pause, reconnects, and shows what was recorded while it was away', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, server.url);
+    await page.goto(`${server.url}/countries/KH`);
+    await page.waitForFunction(() => document.body.dataset.live === 'on');
+    await page.evaluate(() => (window.marker = 42));
+    const { dataDir, port } = server;
+    await server.stop();
+    await page.waitForFunction(() => document.body.dataset.live === 'reconnecting');
+    expect(await page.locator('#live-status').innerText()).toBe('Live updates paused: reconnecting…');
+
+    // Recorded while the server is down, by another writer (the CLI's import): pushed to no one.
+    const recordId = '0193c5a0-2222-7000-8000-00000000aaaa';
+    const file = join(dataDir, 'while-away.ndjson');
+    writeFileSync(file, `${JSON.stringify({ mutation: 'reportFigure', recordId, input: figureInput() })}\n`);
+    const imported = spawnSync(
+      process.execPath,
+      [
+        '--disable-warning=ExperimentalWarning',
+        'dist/apps/cli/src/main.js',
+        'import',
+        file,
+        '--actor',
+        'e2e',
+      ],
+      { env: { ...process.env, TRACKER_DATA_DIR: dataDir }, encoding: 'utf8' },
+    );
+    expect(imported.status).toBe(0);
+
+    // Only once the browser has tried and been refused: a refused connection must not end live updates.
+    for (let waited = 0; !problems.some((problem) => problem.includes('ERR_CONNECTION_REFUSED')); waited++) {
+      if (waited > 300) throw new Error('the page never tried to reconnect');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    server = await startApiServer({ dataDir, env: { PORT: String(port) } });
+    await page.waitForSelector(`#timeline a[href="/records/${recordId}"]`, { timeout: 30_000 });
+    await page.waitForFunction(() => document.body.dataset.live === 'on');
+    expect(await page.evaluate(() => window.marker)).toBe(42);
+    // The browser reports each failed attempt to reconnect; nothing else may go wrong.
+    expect(problems.filter((problem) => !problem.includes('WebSocket connection'))).toEqual([]);
     await page.close();
   });
 });

@@ -157,6 +157,8 @@ function refresher(status: HTMLElement): () => void {
   };
 }
 
+const LIVE = 'Live: this page updates when its records change.';
+
 /** A country page follows its country's changes (not when showing the past: that does not change). */
 function followCountry(): void {
   const code = document.body.dataset.liveCountry;
@@ -164,10 +166,27 @@ function followCountry(): void {
   if (!code || !status || new URL(location.href).searchParams.get('asOf')) return;
   const token = tokenFromCookie();
   const changed = refresher(status);
+  let stopped = false;
   const client = createClient({
     url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
     connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
     retryAttempts: Infinity,
+    // A server that is down refuses the connection: the browser reports an error event, not a close,
+    // which graphql-ws by default takes as final. Keep trying, as for a close (with its backoff).
+    shouldRetry: () => true,
+    on: {
+      closed: () => {
+        if (stopped) return;
+        status.textContent = 'Live updates paused: reconnecting…';
+        document.body.dataset.live = 'reconnecting';
+      },
+      connected: (_socket, _payload, wasRetry) => {
+        status.textContent = LIVE;
+        document.body.dataset.live = 'on';
+        // Whatever changed while the connection was down was pushed to no one: look again, once.
+        if (wasRetry) changed();
+      },
+    },
   });
   client.subscribe(
     {
@@ -176,12 +195,15 @@ function followCountry(): void {
     },
     {
       next: changed,
-      error: () => (status.textContent = 'Live updates stopped: reload the page to resume.'),
+      error: () => {
+        stopped = true;
+        status.textContent = 'Live updates stopped: reload the page to resume.';
+        document.body.dataset.live = 'stopped';
+      },
       complete: () => {},
     },
   );
-  status.textContent = 'Live: this page updates when its records change.';
-  document.body.dataset.live = 'on';
+  status.textContent = 'Connecting for live updates…';
 }
 
 function tokenForm(): void {
