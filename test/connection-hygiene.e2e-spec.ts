@@ -232,3 +232,15 @@ describe('connection hygiene', () => {
     expect((await fetch(`${server.url}/health`)).ok).toBe(true);
   });
 });
+
+describe('a server shutting down', () => {
+  it('closes each graphql-ws connection with 1001 Going Away, saying so, then exits 0', async () => {
+    const server = await startApiServer();
+    const socket = await initialised(server);
+    socket.send(JSON.stringify({ id: 'a', type: 'subscribe', payload: { query: SUBSCRIPTION } }));
+    const closing = closed(socket);
+    const exited = server.stop('SIGTERM');
+    expect(await closing).toEqual({ code: 1001, reason: 'The server is shutting down: reconnect' });
+    expect(await exited).toBe(0);
+  });
+});

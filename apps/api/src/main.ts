@@ -67,6 +67,11 @@ async function bootstrap(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.log(`${signal} received, shutting down`, 'Bootstrap');
+    // Subscribers are told why their connection ends and that they may come back (1001 Going Away),
+    // rather than finding it cut while the modules close.
+    for (const client of fastify.websocketServer.clients) {
+      client.close(1001, 'The server is shutting down: reconnect');
+    }
     app
       .close()
       .then(() => {
