@@ -11,10 +11,11 @@ const sources = (i: number) => [{ url: `https://example.org/e2e/backlog/${i}`, t
 /**
  * Records `rounds` rounds of facts straight into a server's event store from the test process, through the
  * same command path the API uses (so every event is one the domain accepts), while the server is down.
- * Each round touches every kind of record and most lifecycles, about 15 events: meetings and joint
+ * Each round touches every kind of record and most lifecycles, about 20 events: meetings and joint
  * commitments with deadlines, task forces (some dissolved), evidence both ways, assessments and status
  * changes, arrests with later figures and corrections, detentions charged and some bailed, figures
- * official and independent (some retracted), shutdowns and statements, across nine countries.
+ * official and independent (some retracted, some claimed by an actor), shutdowns and statements, actors
+ * (some merged) and allegations with evidence, across nine countries.
  * Returns how many events it appended.
  */
 export async function writeBacklog(dataDir: string, rounds: number, from = 0): Promise<number> {
@@ -147,6 +148,25 @@ export async function writeBacklog(dataDir: string, rounds: number, from = 0): P
           sources: sources(i),
         });
       }
+      // Who claims and alleges: an agency at home in the country, and a monitor that alleges against it.
+      const agency = await run({
+        type: 'RecordActor',
+        ...base,
+        countries: [{ code: country, role: 'HOME' }],
+        actorType: 'GOVERNMENT_BODY',
+        name: `Anti-scam agency ${i}`,
+        names: [{ language: 'en', value: `Anti-scam agency ${i}` }],
+        aliases: [`ASA-${i}`],
+      });
+      const monitor = await run({
+        type: 'RecordActor',
+        ...base,
+        countries: [],
+        actorType: 'NGO',
+        name: `Rights monitor ${i}`,
+        names: [],
+        aliases: [],
+      });
       const figure = await run({
         type: 'ReportFigure',
         ...base,
@@ -157,7 +177,35 @@ export async function writeBacklog(dataDir: string, rounds: number, from = 0): P
         qualifier: 'EXACT',
         claimant: i % 2 === 0 ? 'Ministry of Post and Telecommunications' : 'UN Human Rights Office',
         provenance: i % 2 === 0 ? 'OFFICIAL' : 'INDEPENDENT',
+        ...(i % 2 === 0 ? { claimantId: agency } : {}),
       });
+      const allegation = await run({
+        type: 'RecordAllegation',
+        ...base,
+        countries: [{ code: country, role: 'SCOPE' }],
+        allegedBy: monitor,
+        about: [agency],
+        claim: `Agency ${i} let closed compounds reopen.`,
+      });
+      await run({
+        type: 'LinkAllegationEvidence',
+        recordId: allegation,
+        evidenceId: meeting,
+        relation: i % 3 === 0 ? 'DENIES' : 'CORROBORATES',
+      });
+      // Some monitors turn out to be one: merged into the previous round's, which survives.
+      if (i % 5 === 4) {
+        const twin = await run({
+          type: 'RecordActor',
+          ...base,
+          countries: [],
+          actorType: 'NGO',
+          name: `Rights monitor ${i} (duplicate)`,
+          names: [],
+          aliases: [],
+        });
+        await run({ type: 'MergeActor', recordId: twin, into: monitor, reason: 'The same monitor.' });
+      }
       if (i % 10 === 0) await run({ type: 'RetractRecord', recordId: figure, reason: 'Misattributed.' });
       await run({
         type: 'ReportShutdown',
