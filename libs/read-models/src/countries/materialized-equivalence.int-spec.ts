@@ -119,6 +119,39 @@ const create: fc.Arbitrary<RecordCommand> = fc.oneof(
     .map(([recordId, code, date]) =>
       t.statement({ recordId, countries: [{ code, role: 'ACTING' }], occurred: day(date) }),
     ),
+  // Actors (with a home country or none) and allegations between them: named by records, but not counted
+  // as records of a country.
+  fc.tuple(anyId, fc.option(anyCountry, { nil: null }), anyDay).map(([recordId, code, date]) =>
+    t.on(recordId, 'RecordActor', {
+      countries: code ? [{ code, role: 'HOME' }] : [],
+      occurred: day(date),
+      sources: [t.SOURCE],
+      confidence: 'REPORTED',
+      actorType: 'GOVERNMENT_BODY',
+      name: `Agency ${recordId.slice(-2)}`,
+      names: [],
+      aliases: [],
+    }),
+  ),
+  fc.tuple(anyId, anyId, anyId, anyCountry, anyDay).map(([recordId, by, about, code, date]) =>
+    t.on(recordId, 'RecordAllegation', {
+      countries: [{ code, role: 'SCOPE' }],
+      occurred: day(date),
+      sources: [t.SOURCE],
+      confidence: 'REPORTED',
+      allegedBy: by,
+      about: [about],
+      claim: 'Lets closed compounds reopen',
+    }),
+  ),
+  fc.tuple(anyId, anyCountry, anyDay, anyId).map(([recordId, code, date, claimantId]) =>
+    t.independentFigure({
+      recordId,
+      countries: [{ code, role: 'SCOPE' }],
+      occurred: day(date),
+      claimantId,
+    }),
+  ),
 );
 
 const change: fc.Arbitrary<RecordCommand> = fc.oneof(
@@ -167,6 +200,10 @@ const change: fc.Arbitrary<RecordCommand> = fc.oneof(
   fc
     .tuple(anyId, fc.constantFrom('2025-01-15', '2025-02-15'))
     .map(([id, date]) => t.on(id, 'ReleaseDetentionOnBail', { on: day(date), sources: [t.SOURCE] })),
+  fc.tuple(anyId, anyId).map(([id, into]) => t.on(id, 'MergeActor', { into, reason: 'The same body' })),
+  fc
+    .tuple(anyId, anyId, fc.constantFrom('DENIES', 'CORROBORATES', 'REFUTES'))
+    .map(([id, evidenceId, relation]) => t.on(id, 'LinkAllegationEvidence', { evidenceId, relation })),
   anyId.map((id) =>
     t.on(id, 'DissolveTaskForce', { on: { date: '2025-02-20', precision: 'DAY' }, sources: [t.SOURCE] }),
   ),
@@ -314,17 +351,24 @@ describe('The materialized per-country model', () => {
             }
             for (const { at, until } of moments) {
               const views = oracleViews(events, until, at);
-              const codes = [...new Set(views.flatMap((view) => countryCodes(view.countries)))].sort();
+              // An actor's HOME is where it is based, not a record of that country (README: "Actors and
+              // allegations"): the countries answer for every other kind.
+              const recordsOfCountries = views.filter((view) => view.kind !== 'ACTOR');
+              const codes = [
+                ...new Set(recordsOfCountries.flatMap((view) => countryCodes(view.countries))),
+              ].sort();
               expect(
                 countries
                   .list(at)
                   .map((c) => [c.code, c.recordCount])
                   .sort(),
-              ).toEqual(codes.map((code) => [code, views.filter((view) => involves(view, code)).length]));
+              ).toEqual(
+                codes.map((code) => [code, recordsOfCountries.filter((view) => involves(view, code)).length]),
+              );
               expect(ids(records.list({}, { first: 100 }, at))).toEqual(newestFirst(views).map((v) => v.id));
 
               for (const code of codes) {
-                const mine = views.filter((view) => involves(view, code));
+                const mine = recordsOfCountries.filter((view) => involves(view, code));
                 expect(countries.stats(code, at)).toEqual(countryStats(mine, code, at.today));
 
                 const timeline = countries.timeline(code, {}, { first: 100 }, at);
