@@ -335,6 +335,35 @@ describe('the dashboard with reading closed (TRACKER_PUBLIC_READ=false)', () => 
     await server?.stop();
   });
 
+  it('gives the schema to GraphiQL only with a token, as it gives the data', async () => {
+    const refused = await fetch(`${server.url}/graphiql/schema.graphql`);
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).not.toContain('type Query');
+    const given = await fetch(`${server.url}/graphiql/schema.graphql`, {
+      headers: { authorization: `Bearer ${server.tokens.reader}` },
+    });
+    expect(given.status).toBe(200);
+    const sdl = await given.text();
+    expect(sdl).toContain('type Query');
+    // Printed once and kept: the same text again.
+    const again = await fetch(`${server.url}/graphiql/schema.graphql`, {
+      headers: { cookie: `tracker_token=${encodeURIComponent(server.tokens.reader)}` },
+    });
+    expect(await again.text()).toBe(sdl);
+  });
+
+  it('serves only the files the build made under /assets, never a path out of it', async () => {
+    for (const name of ['..%2Fpackage.json', '%2E%2E%2F%2E%2E%2Fpackage.json', 'app.js.map', 'nope.js']) {
+      expect({ name, status: (await fetch(`${server.url}/assets/${name}`)).status }).toEqual({
+        name,
+        status: 404,
+      });
+    }
+    const css = await fetch(`${server.url}/assets/app.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+  });
+
   it('asks for a token, and shows the page once given one', async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${server.url}/countries/KH`);

@@ -108,7 +108,7 @@ export class DashboardController {
       () => ({
         code: code.toUpperCase(),
         // Kinds are upper-case words; a person may type them in any case.
-        kinds: listValue([query.kinds ?? []].flat().map((kind) => kind.toUpperCase())) ?? null,
+        kinds: listValue(query.kinds, (kind) => kind.toUpperCase()) ?? null,
         after: singleValue('after', query.after) ?? null,
       }),
       (data, variables) => countryRecordsPage(data, variables.kinds?.join(',')),
@@ -156,16 +156,16 @@ export class DashboardController {
     const schema = (
       this.adapterHost.httpAdapter.getInstance() as unknown as { graphql: { schema: GraphQLSchema } }
     ).graphql.schema;
-    void reply.type('text/plain; charset=utf-8').send(printSchema(schema));
+    // The schema is fixed once the app is up: printed once, not at each request.
+    let sdl = PRINTED_SCHEMAS.get(schema);
+    if (sdl === undefined) PRINTED_SCHEMAS.set(schema, (sdl = printSchema(schema)));
+    void reply.type('text/plain; charset=utf-8').send(sdl);
   }
 
   @Get('assets/:file')
   async asset(@Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
     const extension = ASSET_NAME.exec(file)?.[1];
-    const body =
-      extension === undefined
-        ? undefined
-        : await readFile(new URL(file, ASSETS_FOLDER)).catch(() => undefined);
+    const body = extension === undefined ? undefined : await assetFile(file);
     if (extension === undefined || body === undefined) {
       return void reply.status(404).type('text/plain; charset=utf-8').send('Not found');
     }
@@ -232,6 +232,22 @@ export class DashboardController {
     const cookie = cookieValue(request.headers.cookie, TOKEN_COOKIE);
     return resolveAccess(this.authenticator, header ?? (cookie ? `Bearer ${cookie}` : undefined));
   }
+}
+
+/** The schema's SDL, by schema object (one per app). */
+const PRINTED_SCHEMAS = new WeakMap<GraphQLSchema, string>();
+/**
+ * The assets read so far. They are the build's output, fixed while the server runs, so each is read from
+ * disk once; only files that exist are kept, so the map holds at most the build's few files.
+ */
+const ASSET_FILES = new Map<string, Buffer>();
+
+async function assetFile(file: string): Promise<Buffer | undefined> {
+  const kept = ASSET_FILES.get(file);
+  if (kept !== undefined) return kept;
+  const body = await readFile(new URL(file, ASSETS_FOLDER)).catch(() => undefined);
+  if (body !== undefined) ASSET_FILES.set(file, body);
+  return body;
 }
 
 /** One cookie's value from a Cookie header. */

@@ -17,6 +17,10 @@ describe('query-string parameters', () => {
     expect(listValue(['KH', 'TH,LA', 'KH'])).toEqual(['KH', 'TH', 'LA']);
     expect(listValue([' , ', ''])).toBeUndefined();
     expect(listValue(undefined)).toBeUndefined();
+    expect(listValue(['figure, ARREST', 'Figure'], (item) => item.toUpperCase())).toEqual([
+      'FIGURE',
+      'ARREST',
+    ]);
   });
 
   it('reads a boolean as true/1 or false/0, and refuses anything else by name', () => {

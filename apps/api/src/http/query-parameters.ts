@@ -18,11 +18,15 @@ export function singleValue(parameter: string, value: QueryValue): string | unde
 
 /**
  * A list parameter, given comma-separated (`kinds=FIGURE,ARREST`), repeated (`kinds=FIGURE&kinds=ARREST`,
- * as a form's checkboxes send it) or both: its items trimmed, empty ones dropped, each once, in the order
- * given. Undefined when nothing is left: no filter.
+ * as a form's checkboxes send it) or both: its items trimmed, written as `normalise` says (upper case for
+ * kinds a person may type in any case), empty ones dropped, each once, in the order given. Undefined when
+ * nothing is left: no filter.
  */
-export function listValue(value: QueryValue): string[] | undefined {
-  const items = [value ?? []].flat().flatMap(splitList);
+export function listValue(
+  value: QueryValue,
+  normalise: (item: string) => string = (item) => item,
+): string[] | undefined {
+  const items = [value ?? []].flat().flatMap(splitList).map(normalise);
   return items.length === 0 ? undefined : [...new Set(items)];
 }
 

@@ -165,8 +165,10 @@ export class ActorsReader {
 
   /**
    * Records that name one of `filter.actors` (or an actor merged into one), newest first, narrowed by the
-   * filter's other conditions. It walks those actors' references, so its cost is bounded by how many
-   * records name them, never by how many the tracker holds.
+   * filter's other conditions. Each actor's references are walked in its own index order (newest first)
+   * for at most a page, and the walks are merged here: one `IN` over several actors would make SQLite
+   * sort every reference of them all, at each request. So a page costs at most a page per actor (plus
+   * what the filter passes over), whatever the number of records naming them.
    */
   recordsNaming(filter: RecordFilter, page: PageRequest): Connection<AnyRecordView> {
     const limit = pageSize(page);
@@ -175,8 +177,8 @@ export class ActorsReader {
       throw new InvalidQueryArgumentError('filter.actors', `name 1 to ${MAX_FILTER_ACTORS} actors`);
     }
     const actors = [...new Set(requested.map((id) => this.survivor(id)))];
-    const conditions = [`a.actor_id IN (${actors.map(() => '?').join(', ')})`];
-    const params: (string | number)[] = [...actors];
+    const conditions: string[] = [];
+    const params: (string | number)[] = [];
     if (filter.kinds?.length) {
       const kinds = checkKinds(filter.kinds);
       conditions.push(`r.kind IN (${kinds.map(() => '?').join(', ')})`);
@@ -195,16 +197,19 @@ export class ActorsReader {
       conditions.push(range.text.replaceAll('c.', 'r.'));
       params.push(...(range.params as (string | number)[]));
     }
-    const where = conditions.join(' AND ');
     const cursor = page.after == null ? undefined : decodeCursor(page.after, ['string', 'string']);
-    const rows = this.readDb
-      .prepare(
-        `SELECT DISTINCT a.record_id AS id, a.occurred_start AS day
-         FROM actor_references a JOIN records r ON r.id = a.record_id
-         WHERE ${where} ${cursor ? 'AND (a.occurred_start, a.record_id) < (?, ?)' : ''}
-         ORDER BY a.occurred_start DESC, a.record_id DESC LIMIT ?`,
-      )
-      .all(...params, ...(cursor ? (cursor as string[]) : []), limit + 1) as { id: string; day: string }[];
+    const walk = this.readDb.prepare(
+      `SELECT DISTINCT a.record_id AS id, a.occurred_start AS day
+       FROM actor_references a INDEXED BY actor_references_newest JOIN records r ON r.id = a.record_id
+       WHERE ${['a.actor_id = ?', ...conditions].join(' AND ')}
+         ${cursor ? 'AND (a.occurred_start, a.record_id) < (?, ?)' : ''}
+       ORDER BY a.occurred_start DESC, a.record_id DESC LIMIT ?`,
+    );
+    const cursorParams = cursor ? (cursor as string[]) : [];
+    const walks = actors.map(
+      (actor) => walk.all(actor, ...params, ...cursorParams, limit + 1) as { id: string; day: string }[],
+    );
+    const rows = newestFirstOnce(walks.flat()).slice(0, limit + 1);
     const views = this.records.findMany(
       rows.map((row) => row.id),
       this.records.at(),
@@ -214,9 +219,9 @@ export class ActorsReader {
         this.readDb
           .prepare(
             `SELECT count(DISTINCT a.record_id) AS n FROM actor_references a JOIN records r ON r.id = a.record_id
-             WHERE ${where}`,
+             WHERE ${[`a.actor_id IN (${actors.map(() => '?').join(', ')})`, ...conditions].join(' AND ')}`,
           )
-          .get(...params) as { n: number }
+          .get(...actors, ...params) as { n: number }
       ).n;
     const found = rows.filter((row) => views.has(row.id));
     return mapConnection(
@@ -236,4 +241,12 @@ export class ActorsReader {
     }
     return current;
   }
+}
+
+/** Rows of several newest-first walks as one newest-first list, a record named in more than one once. */
+function newestFirstOnce(rows: { id: string; day: string }[]): { id: string; day: string }[] {
+  const byNewest = rows.sort((a, b) =>
+    a.day !== b.day ? (a.day < b.day ? 1 : -1) : a.id !== b.id ? (a.id < b.id ? 1 : -1) : 0,
+  );
+  return byNewest.filter((row, i) => i === 0 || row.id !== byNewest[i - 1]!.id);
 }
